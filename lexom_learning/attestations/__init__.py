@@ -1,0 +1,1 @@
+"""Attestation rules and documents' core logic (pure)."""

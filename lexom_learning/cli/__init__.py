@@ -1,0 +1,44 @@
+"""The ``lexom`` command: content tools, database, users, demo data and the server."""
+
+import functools
+import sys
+
+import click
+
+from .content import content
+
+
+def with_app(command):
+    """Run a command inside an app context, reporting invalid content without a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from .. import create_app
+        from ..modules import ContentError
+
+        try:
+            app = create_app()
+        except ContentError as error:
+            click.echo("The course content is invalid; fix it first:", err=True)
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        with app.app_context():
+            return command(*args, **kwargs)
+
+    return wrapper
+
+
+@click.group()
+def cli() -> None:
+    """Manage LEXOM learning: content, database, users, demo data and the server."""
+
+
+cli.add_command(content)
+
+
+def main() -> None:
+    """Run the ``lexom`` console command."""
+    from .serve import serve
+
+    cli.add_command(serve)
+    cli.main(prog_name="lexom")

@@ -1,0 +1,40 @@
+"""``lexom serve``: run the app under gunicorn (sync workers, as measured in field notes)."""
+
+import click
+from gunicorn.app.base import BaseApplication
+
+
+class _Server(BaseApplication):
+    def __init__(self, app, options: dict):
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, envvar="PORT", type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the web app with gunicorn (run ``lexom init`` first)."""
+    from .. import create_app
+
+    app = create_app()
+    click.echo(f"LEXOM learning sur http://{host}:{port}/ (Ctrl+C pour arrêter)")
+    _Server(
+        app,
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "worker_class": "sync",
+            "accesslog": "-",
+            "timeout": 60,
+        },
+    ).run()

@@ -1,0 +1,73 @@
+"""The public entry points: parse a question, validate and grade a response, show it safely."""
+
+from collections.abc import Mapping
+from typing import Annotated, Any, Union
+
+from pydantic import Field, TypeAdapter, ValidationError
+
+from .base import QuestionSpec
+from .registry import get_type, spec_models
+from .result import ResponseError, Result
+
+
+def question_annotation() -> Any:
+    """Return the pydantic annotation for 'any registered question', discriminated by type."""
+    return Annotated[Union[tuple(spec_models())], Field(discriminator="type")]  # noqa: UP007
+
+
+_ADAPTER: TypeAdapter | None = None
+
+
+def parse_question(spec: QuestionSpec | Mapping[str, Any]) -> QuestionSpec:
+    """Return the typed spec of a question written as in the content files.
+
+    :raises UnknownQuestionType: for a type nobody registered.
+    :raises pydantic.ValidationError: for a malformed spec.
+    """
+    global _ADAPTER
+    if isinstance(spec, QuestionSpec):
+        return spec
+    get_type(str(spec.get("type")))
+    if _ADAPTER is None:
+        _ADAPTER = TypeAdapter(question_annotation())
+    return _ADAPTER.validate_python(dict(spec))
+
+
+def validate_response(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Any:
+    """Return the normalised response, or raise ResponseError with a message for the learner."""
+    spec = parse_question(question_spec)
+    return get_type(spec.type).validate_response(spec, response)
+
+
+def grade(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Result:
+    """Validate and grade one response to one question.
+
+    :raises ResponseError: when the response is malformed (wrong type, unknown option,
+        out of range, too long).
+    """
+    spec = parse_question(question_spec)
+    kind = get_type(spec.type)
+    return kind.grade(spec, kind.validate_response(spec, response))
+
+
+def public_view(question_spec: QuestionSpec | Mapping[str, Any]) -> dict[str, Any]:
+    """Return what a learner may see of a question before it is closed: never the answer."""
+    spec = parse_question(question_spec)
+    return get_type(spec.type).public(spec)
+
+
+def is_graded(question_spec: QuestionSpec | Mapping[str, Any]) -> bool:
+    """Say whether the question earns points."""
+    return parse_question(question_spec).graded
+
+
+__all__ = [
+    "ResponseError",
+    "Result",
+    "ValidationError",
+    "grade",
+    "is_graded",
+    "parse_question",
+    "public_view",
+    "validate_response",
+]

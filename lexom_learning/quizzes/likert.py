@@ -1,0 +1,72 @@
+"""A rating on a scale: validated, not graded."""
+
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from .base import QuestionSpec, public_fields, ungraded
+from .registry import register
+from .result import ResponseError, Result
+
+
+class Scale(BaseModel):
+    """Bounds of the scale and labels of some of its points."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: int
+    max: int
+    labels: dict[int, str] = {}
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Scale":
+        if self.min >= self.max:
+            raise ValueError("scale.min must be below scale.max")
+        outside = [k for k in self.labels if not self.min <= k <= self.max]
+        if outside:
+            raise ValueError(f"labels outside the scale: {outside}")
+        return self
+
+
+class LikertSpec(QuestionSpec):
+    """A rating question."""
+
+    type: Literal["likert"]
+    scale: Scale
+    graded: ClassVar[bool] = False
+
+
+@register
+class Likert:
+    """Validate a point of the scale."""
+
+    name = "likert"
+    spec_model = LikertSpec
+
+    def validate_response(self, spec: LikertSpec, response: Any) -> int:
+        """Return the chosen point as an int."""
+        if isinstance(response, str) and response.strip().lstrip("-").isdigit():
+            response = int(response.strip())
+        if isinstance(response, bool) or not isinstance(response, int):
+            raise ResponseError("Choisissez un point de l'échelle.")
+        if not spec.scale.min <= response <= spec.scale.max:
+            raise ResponseError(
+                f"Choisissez une valeur entre {spec.scale.min} et {spec.scale.max}."
+            )
+        return response
+
+    def grade(self, spec: LikertSpec, response: int) -> Result:
+        """Return an ungraded Result."""
+        return ungraded(spec)
+
+    def public(self, spec: LikertSpec) -> dict[str, Any]:
+        """Return the prompt and the scale."""
+        scale = spec.scale
+        return {
+            **public_fields(spec),
+            "scale": {
+                "min": scale.min,
+                "max": scale.max,
+                "labels": {str(k): v for k, v in sorted(scale.labels.items())},
+            },
+        }

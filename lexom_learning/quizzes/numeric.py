@@ -1,0 +1,78 @@
+"""Numeric answers with an absolute or relative tolerance."""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .base import QuestionSpec, public_fields, scored
+from .numbers import format_number, parse_number
+from .registry import register
+from .result import Result
+
+_EPSILON = 1e-9
+
+
+class CommonMistake(BaseModel):
+    """A wrong value a typical error produces, with the feedback that names the error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    answer: float
+    feedback: str = Field(min_length=1)
+
+
+class NumericSpec(QuestionSpec):
+    """A question whose answer is a number, within a tolerance."""
+
+    type: Literal["numeric"]
+    answer: float
+    tolerance: float | None = Field(default=None, ge=0, description="Absolute tolerance")
+    tolerance_pct: float | None = Field(default=None, ge=0, description="Relative tolerance, %")
+    unit: str = ""
+    common_mistakes: tuple[CommonMistake, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_tolerance(self) -> "NumericSpec":
+        if self.tolerance is not None and self.tolerance_pct is not None:
+            raise ValueError("give either tolerance or tolerance_pct, not both")
+        return self
+
+    def margin(self, around: float | None = None) -> float:
+        """Return the absolute margin accepted around ``around`` (the answer by default)."""
+        centre = self.answer if around is None else around
+        if self.tolerance_pct is not None:
+            return abs(centre) * self.tolerance_pct / 100 + _EPSILON
+        return (self.tolerance or 0.0) + _EPSILON
+
+    def accepts(self, value: float) -> bool:
+        """Say whether ``value`` lies within the tolerance of the answer."""
+        return abs(value - self.answer) <= self.margin()
+
+
+@register
+class Numeric:
+    """Grade a number typed as text or sent as a number."""
+
+    name = "numeric"
+    spec_model = NumericSpec
+
+    def validate_response(self, spec: NumericSpec, response: Any) -> float:
+        """Return the number the learner typed."""
+        return parse_number(response, spec.unit)
+
+    def grade(self, spec: NumericSpec, response: float) -> Result:
+        """Give all the points within the tolerance; name a known mistake otherwise."""
+        if spec.accepts(response):
+            return scored(spec, 1.0, [])
+        feedback = [
+            m.feedback
+            for m in spec.common_mistakes
+            if abs(response - m.answer) <= spec.margin(m.answer)
+        ]
+        unit = f" {spec.unit}" if spec.unit else ""
+        feedback.append(f"Réponse attendue : {format_number(spec.answer)}{unit}.")
+        return scored(spec, 0.0, feedback)
+
+    def public(self, spec: NumericSpec) -> dict[str, Any]:
+        """Return the prompt and the unit."""
+        return {**public_fields(spec), "unit": spec.unit}

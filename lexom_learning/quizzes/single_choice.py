@@ -1,0 +1,60 @@
+"""Single choice: exactly one correct option, all or nothing."""
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from .base import Option, QuestionSpec, public_fields, scored
+from .registry import register
+from .result import ResponseError, Result
+
+
+class SingleChoiceSpec(QuestionSpec):
+    """A question with options of which exactly one is correct."""
+
+    type: Literal["single_choice"]
+    options: tuple[Option, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> "SingleChoiceSpec":
+        check_option_ids(self.options)
+        if sum(o.correct for o in self.options) != 1:
+            raise ValueError("exactly one option must be correct")
+        return self
+
+
+def check_option_ids(options: tuple[Option, ...]) -> None:
+    """Refuse two options with the same id."""
+    ids = [o.id for o in options]
+    if len(set(ids)) != len(ids):
+        raise ValueError("option ids must be unique within a question")
+
+
+def public_options(options: tuple[Option, ...]) -> list[dict[str, str]]:
+    """Return the options without their correctness or feedback."""
+    return [{"id": o.id, "text": o.text} for o in options]
+
+
+@register
+class SingleChoice:
+    """Grade a single option id."""
+
+    name = "single_choice"
+    spec_model = SingleChoiceSpec
+
+    def validate_response(self, spec: SingleChoiceSpec, response: Any) -> str:
+        """Return the chosen option id."""
+        if not isinstance(response, str):
+            raise ResponseError("Choisissez une seule option.")
+        if response not in {o.id for o in spec.options}:
+            raise ResponseError(f"Option inconnue : {response}.")
+        return response
+
+    def grade(self, spec: SingleChoiceSpec, response: str) -> Result:
+        """Give all the points for the correct option, none otherwise."""
+        chosen = next(o for o in spec.options if o.id == response)
+        return scored(spec, 1.0 if chosen.correct else 0.0, [chosen.feedback])
+
+    def public(self, spec: SingleChoiceSpec) -> dict[str, Any]:
+        """Return the prompt and options."""
+        return {**public_fields(spec), "options": public_options(spec.options)}

@@ -1,0 +1,1 @@
+"""The Flask adapter: app factory, blueprints, templates."""

@@ -1,0 +1,1 @@
+"""The course catalogue: the course page, its modules and units."""

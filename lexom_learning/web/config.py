@@ -1,0 +1,34 @@
+"""Configuration from a mapping, else from the environment (LEXOM_*)."""
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CONTENT = PACKAGE_ROOT.parent / "content" / "mrk-stra-05"
+
+
+def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Return the app configuration: defaults, then the environment, then ``overrides``."""
+    env = os.environ
+    config: dict[str, Any] = {
+        "SECRET_KEY": env.get("LEXOM_SECRET_KEY") or _instance_secret(instance_path),
+        "LEXOM_CONTENT_DIR": env.get("LEXOM_CONTENT_DIR", str(DEFAULT_CONTENT)),
+        "SQLALCHEMY_DATABASE_URI": env.get("LEXOM_DATABASE_URL")
+        or f"sqlite:///{Path(instance_path) / 'lexom.sqlite3'}",
+        "LEXOM_BASE_URL": env.get("LEXOM_BASE_URL", ""),
+    }
+    config.update(overrides or {})
+    return config
+
+
+def _instance_secret(instance_path: str) -> str:
+    """Return a secret kept in the instance folder, created on first use (never in the repo)."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,23 @@
+"""The core stays pure: importing it never pulls in Flask, SQLAlchemy or XBlock."""
+
+import subprocess
+import sys
+
+CORE = [
+    "lexom_learning.quizzes",
+    "lexom_learning.modules",
+    "lexom_learning.attestations",
+]
+
+
+def test_core_imports_no_adapter_library():
+    code = (
+        "import sys\n"
+        f"for name in {CORE!r}:\n"
+        "    __import__(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'flask', 'sqlalchemy', "
+        "'flask_sqlalchemy', 'xblock', 'werkzeug'})\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"core imported: {out.stdout.strip()}"
