@@ -1,15 +1,53 @@
-"""Shared fixtures: the real course, a copy of the minimal course to break, the app."""
+"""Shared fixtures: the course, the app on every database backend, clients and sign-in helpers.
 
+Database tests run on SQLite, and on PostgreSQL too when it answers on 127.0.0.1:5432: each
+test run creates its own PostgreSQL database and drops it at the end.
+"""
+
+import os
+import re
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 
 from lexom_learning.modules import load_course
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE_DIR = ROOT / "content" / "mrk-stra-05"
 MINIMAL_DIR = Path(__file__).parent / "modules" / "data" / "minimal"
+PG_ADMIN_URL = os.environ.get("LEXOM_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_reachable() -> str | None:
+    """Return why PostgreSQL cannot be used, or None when it can."""
+    if os.environ.get("LEXOM_TEST_NO_PG"):
+        return "disabled by LEXOM_TEST_NO_PG"
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, connect_timeout=2):
+            return None
+    except Exception as error:  # any failure means: run on SQLite only
+        return f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error) else ''}"
+
+
+PG_PROBLEM = _postgres_reachable()
+BACKENDS = ["sqlite"] if PG_PROBLEM else ["sqlite", "postgresql"]
+
+
+def pytest_report_header(config):
+    if PG_PROBLEM:
+        return [
+            f"database tests: SQLite only (PostgreSQL not reachable at 127.0.0.1:5432: {PG_PROBLEM})"
+        ]
+    return ["database tests: SQLite and PostgreSQL (a fresh database for this run)"]
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_line(pytest_report_header(None)[0])
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +62,127 @@ def minimal_copy(tmp_path) -> Path:
     target = tmp_path / "course"
     shutil.copytree(MINIMAL_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request, tmp_path_factory):
+    """A migrated, empty database on one backend, created once per test run."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'lexom.sqlite3'}"
+        yield url
+        return
+    import psycopg
+
+    name = f"lexom_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield re.sub(r"/[^/]*$", f"/{name}", PG_ADMIN_URL).replace(
+        "postgresql://", "postgresql+psycopg://"
+    )
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def migrated(database_url, course, tmp_path_factory):
+    """Apply the real migrations once per backend (the way `lexom init` does)."""
+    from flask_migrate import upgrade
+
+    from lexom_learning import create_app
+    from lexom_learning.web.config import MIGRATIONS_DIR
+    from lexom_learning.web.content import CourseRepository
+
+    app = create_app(_config(database_url, CourseRepository([course]), tmp_path_factory))
+    with app.app_context():
+        upgrade(directory=str(MIGRATIONS_DIR))
+        from lexom_learning.extensions import db
+
+        db.engine.dispose()
+    return database_url
+
+
+def _config(url, repository, tmp_path_factory):
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "LEXOM_COURSES": repository,
+        "RATELIMIT_ENABLED": True,
+        "SERVER_NAME": "lexom.test",
+    }
+
+
+class FreshContextClient(FlaskClient):
+    """A test client whose every request runs in its own app context, as in production.
+
+    Tests hold an app context for factories and queries; without this, requests would reuse it
+    and share ``g`` (and with it Flask-WTF's CSRF token) across requests.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def app(migrated, course, tmp_path_factory):
+    """The app on an empty migrated database (tables emptied after each test)."""
+    from lexom_learning import create_app
+    from lexom_learning.extensions import db, limiter
+    from lexom_learning.web.content import CourseRepository
+
+    app = create_app(_config(migrated, CourseRepository([course]), tmp_path_factory))
+    app.test_client_class = FreshContextClient
+    with app.app_context():
+        limiter.reset()
+        yield app
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client of the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner bound to the app."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def sign_in():
+    """Sign a staff member or a participant into a test client (as the login would)."""
+    from lexom_learning.services import links
+    from lexom_learning.storage import Participant
+
+    def _sign_in(client, who):
+        with client.session_transaction() as session:
+            session.clear()
+            session["_user_id"] = who.get_id()
+            session["_fresh"] = True
+            if isinstance(who, Participant):
+                session["link_id"] = links.current_link(who).id
+        return client
+
+    return _sign_in
+
+
+def csrf_token_from(html: str) -> str:
+    """Return the CSRF token of the first form of a page."""
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)
+
+
+@pytest.fixture
+def factories(app):
+    """The factory_boy factories, bound to this app's session."""
+    from tests import factories
+
+    return factories

@@ -36,9 +36,19 @@ def cli() -> None:
 cli.add_command(content)
 
 
-def main() -> None:
-    """Run the ``lexom`` console command."""
+def register_commands(group: click.Group) -> None:
+    """Attach the commands that need the app (imported lazily to keep start-up quick)."""
+    from .db import db_revision, init, users
+    from .demo import demo
     from .serve import serve
 
-    cli.add_command(serve)
+    for command in (init, users, demo, serve, db_revision):
+        group.add_command(command)
+
+
+register_commands(cli)
+
+
+def main() -> None:
+    """Run the ``lexom`` console command."""
     cli.main(prog_name="lexom")

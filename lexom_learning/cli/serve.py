@@ -1,7 +1,10 @@
 """``lexom serve``: run the app under gunicorn (sync workers, as measured in field notes)."""
 
 import click
+from flask import current_app
 from gunicorn.app.base import BaseApplication
+
+from . import with_app
 
 
 class _Server(BaseApplication):
@@ -22,12 +25,15 @@ class _Server(BaseApplication):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, envvar="PORT", type=int)
 @click.option("--workers", default=2, show_default=True, type=int)
+@with_app
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the web app with gunicorn (run ``lexom init`` first)."""
-    from .. import create_app
+    app = current_app._get_current_object()
+    with app.app_context():
+        from ..extensions import db
 
-    app = create_app()
-    click.echo(f"LEXOM learning sur http://{host}:{port}/ (Ctrl+C pour arrêter)")
+        db.engine.dispose()  # connections must not be shared with the forked workers
+    click.echo(f"LEXOM Formation sur http://{host}:{port}/ (Ctrl+C pour arrêter)")
     _Server(
         app,
         {

@@ -4,36 +4,79 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 
-from . import content
-from .catalogue import views as catalogue
+from ..extensions import csrf, db, limiter, login_manager, migrate
+from . import content, i18n
+from .config import MIGRATIONS_DIR, load_config
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the Flask app from ``config``, else from the LEXOM_* environment variables."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(
+        "lexom_learning",
+        instance_relative_config=True,
+        template_folder="web/templates",
+        static_folder="web/static",
+    )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    from .config import load_config
-
     app.config.update(load_config(app.instance_path, config))
     content.init_app(app)
+    register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
+    register_template_helpers(app)
     return app
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the extension singletons to this app."""
+    from .. import storage  # noqa: F401  (models must be imported before metadata is used)
+    from . import security  # noqa: F401  (registers the user loader)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Connectez-vous pour accéder à cette page."
+    limiter.init_app(app)
+    i18n.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
     """Attach one blueprint per area."""
-    app.register_blueprint(catalogue.bp)
+    from .admin import views as admin
+    from .api import bp as api
+    from .auth import views as auth
+    from .catalogue import views as catalogue
+    from .learner import views as learner
+    from .trainer import views as trainer
+
+    for blueprint in (catalogue.bp, auth.bp, admin.bp, trainer.bp, learner.bp, api):
+        app.register_blueprint(blueprint)
+    csrf.exempt(api)
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """Render French error pages instead of Werkzeug's defaults."""
+    """Render French error pages, or the JSON error body under /api/."""
+    from .api.errors import json_error
 
     def render_error(error):
-        code = getattr(error, "code", 500)
+        code = getattr(error, "code", 500) or 500
+        if request.path.startswith("/api/"):
+            return json_error(code, getattr(error, "description", None))
         return render_template("error.html", code=code), code
 
-    for code in (400, 403, 404, 405, 409, 410, 413, 422, 429, 500):
+    for code in (400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500):
         app.register_error_handler(code, render_error)
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Expose small helpers to every template."""
+    from ..attainment import LEVEL_LABELS
+    from .filters import format_date, format_percent
+
+    app.jinja_env.filters["date_fr"] = format_date
+    app.jinja_env.filters["percent"] = format_percent
+    app.jinja_env.globals["LEVEL_LABELS"] = LEVEL_LABELS

@@ -8,6 +8,7 @@ from typing import Any
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONTENT = PACKAGE_ROOT.parent / "content" / "mrk-stra-05"
+MIGRATIONS_DIR = PACKAGE_ROOT / "migrations"
 
 
 def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -19,6 +20,13 @@ def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict
         "SQLALCHEMY_DATABASE_URI": env.get("LEXOM_DATABASE_URL")
         or f"sqlite:///{Path(instance_path) / 'lexom.sqlite3'}",
         "LEXOM_BASE_URL": env.get("LEXOM_BASE_URL", ""),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "RATELIMIT_STORAGE_URI": env.get("LEXOM_RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
     }
     config.update(overrides or {})
     return config

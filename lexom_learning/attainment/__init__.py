@@ -1,0 +1,69 @@
+"""Per-objective attainment from evidence records (pure; DESIGN.md section 4)."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+LEVELS = ("acquired", "in_progress", "not_acquired")
+LEVEL_LABELS = {
+    "acquired": "Acquis",
+    "in_progress": "En cours d'acquisition",
+    "not_acquired": "Non acquis",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Points earned on one item that evidences some objectives."""
+
+    objectives: tuple[str, ...]
+    earned: float
+    possible: float
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveAttainment:
+    """Where one participant (or a group) stands on one objective."""
+
+    objective_id: str
+    earned: float
+    possible: float
+    items: int
+
+    @property
+    def percent(self) -> float | None:
+        """Return the score in percent, or None without evidence."""
+        return round(100 * self.earned / self.possible, 1) if self.possible else None
+
+
+def level_for(percent: float | None, thresholds: Mapping[str, float]) -> str | None:
+    """Return acquired / in_progress / not_acquired for a percentage (None without evidence)."""
+    if percent is None:
+        return None
+    if percent >= thresholds["acquired"]:
+        return "acquired"
+    if percent >= thresholds["in_progress"]:
+        return "in_progress"
+    return "not_acquired"
+
+
+def attainment(
+    evidence: Iterable[Evidence], objective_ids: Iterable[str]
+) -> dict[str, ObjectiveAttainment]:
+    """Sum earned and possible points per objective over every piece of evidence naming it."""
+    totals = {o: [0.0, 0.0, 0] for o in objective_ids}
+    for item in evidence:
+        if item.possible <= 0:
+            continue
+        for objective in item.objectives:
+            if objective in totals:
+                totals[objective][0] += item.earned
+                totals[objective][1] += item.possible
+                totals[objective][2] += 1
+    return {o: ObjectiveAttainment(o, e, p, n) for o, (e, p, n) in totals.items()}
+
+
+def group_mean(percents: Iterable[float | None]) -> float | None:
+    """Return the mean of the participants' percentages that exist, or None."""
+    values = [p for p in percents if p is not None]
+    return round(sum(values) / len(values), 1) if values else None

@@ -1,0 +1,252 @@
+"""A participant's learning: units done, module quiz attempts, progress and attainment."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..attainment import Evidence, ObjectiveAttainment, attainment
+from ..extensions import db
+from ..modules import Course, Quiz
+from ..quizzes import ResponseError, grade
+from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
+from .errors import Conflict, Invalid, NotFound
+
+
+class QuizInvalid(Invalid):
+    """Some answers of a submitted quiz are missing or malformed; ``errors`` maps question ids."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(f"{len(errors)} réponse(s) à corriger.", "responses")
+        self.errors = errors
+
+
+def _event(participant: Participant, verb: str, object_id: str, course: Course, result=None):
+    db.session.add(
+        CompletionEvent(
+            session_id=participant.session_id,
+            participant_id=participant.id,
+            actor=participant.get_id(),
+            verb=verb,
+            object_id=object_id,
+            result=result,
+            content_version=course.version,
+        )
+    )
+
+
+def units_done(participant: Participant) -> set[str]:
+    """Return the ids of the units the participant marked as done."""
+    rows = db.session.scalars(
+        select(CompletionEvent.object_id).where(
+            CompletionEvent.participant_id == participant.id, CompletionEvent.verb == "unit_done"
+        )
+    )
+    return set(rows)
+
+
+def mark_unit_done(participant: Participant, course: Course, unit_id: str) -> bool:
+    """Record that a unit is done; return False when it already was (no second record).
+
+    :raises NotFound: the unit is not part of the course.
+    """
+    if course.unit(unit_id) is None:
+        raise NotFound("Séquence introuvable.")
+    if unit_id in units_done(participant):
+        return False
+    _event(participant, "unit_done", unit_id, course)
+    db.session.commit()
+    return True
+
+
+def module_quiz(course: Course, quiz_id: str) -> Quiz:
+    """Return a module quiz by id.
+
+    :raises NotFound: no module quiz has that id.
+    """
+    quiz = course.quiz(quiz_id)
+    if not isinstance(quiz, Quiz):
+        raise NotFound("Quiz introuvable.")
+    return quiz
+
+
+def attempts(participant: Participant, quiz_id: str) -> list[QuizAttempt]:
+    """Return the participant's attempts at a quiz, oldest first."""
+    return list(
+        db.session.scalars(
+            select(QuizAttempt)
+            .where(
+                QuizAttempt.participant_id == participant.id,
+                QuizAttempt.quiz_id == quiz_id,
+            )
+            .order_by(QuizAttempt.number)
+        )
+    )
+
+
+def remaining_attempts(participant: Participant, quiz: Quiz) -> int | None:
+    """Return how many attempts are left, or None when unlimited."""
+    if quiz.max_attempts is None:
+        return None
+    return max(0, quiz.max_attempts - len(attempts(participant, quiz.id)))
+
+
+def submit_quiz(
+    participant: Participant, course: Course, quiz_id: str, responses: dict[str, Any]
+) -> QuizAttempt:
+    """Grade a whole quiz attempt and store it with every answer (append-only).
+
+    :raises NotFound: unknown quiz.
+    :raises Conflict: no attempt left.
+    :raises QuizInvalid: missing or malformed answers, per question; nothing is stored then.
+    """
+    quiz = module_quiz(course, quiz_id)
+    if not isinstance(responses, dict):
+        raise Invalid("Les réponses doivent être un objet {question: réponse}.", "responses")
+    unknown = sorted(set(responses) - {q.id for q in quiz.questions})
+    if unknown:
+        raise Invalid(f"Question(s) inconnue(s) : {', '.join(unknown)}.", "responses")
+    previous = attempts(participant, quiz.id)
+    if quiz.max_attempts is not None and len(previous) >= quiz.max_attempts:
+        raise Conflict(f"Vous avez utilisé vos {quiz.max_attempts} tentatives pour ce quiz.")
+    results, errors = {}, {}
+    for question in quiz.questions:
+        raw = responses.get(question.id)
+        if raw is None or raw == "" or raw == []:
+            errors[question.id] = "Répondez à cette question."
+            continue
+        try:
+            results[question.id] = (raw, grade(question, raw))
+        except ResponseError as error:
+            errors[question.id] = str(error)
+    if errors:
+        raise QuizInvalid(errors)
+    attempt = QuizAttempt(
+        session_id=participant.session_id,
+        participant_id=participant.id,
+        quiz_id=quiz.id,
+        number=len(previous) + 1,
+        content_version=course.version,
+        earned=sum(r.earned for _, r in results.values()),
+        possible=sum(r.possible for _, r in results.values()),
+    )
+    db.session.add(attempt)
+    for question in quiz.questions:
+        raw, result = results[question.id]
+        attempt.answers.append(
+            Answer(
+                session_id=participant.session_id,
+                participant_id=participant.id,
+                context="quiz",
+                context_id=quiz.id,
+                question_id=question.id,
+                response=raw,
+                earned=result.earned,
+                possible=result.possible,
+                correct=result.correct,
+                objectives=list(question.objectives),
+                content_version=course.version,
+            )
+        )
+    _event(
+        participant,
+        "quiz_submitted",
+        quiz.id,
+        course,
+        {"attempt": attempt.number, "earned": attempt.earned, "possible": attempt.possible},
+    )
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict("Cette tentative a déjà été enregistrée.") from None
+    return attempt
+
+
+@dataclass
+class ModuleProgress:
+    """How far a participant is in one module."""
+
+    module_id: str
+    units_done: int
+    units_total: int
+    quiz_id: str | None = None
+    best_percent: float | None = None
+    attempts_used: int = 0
+    attempts_max: int | None = None
+
+    @property
+    def percent(self) -> int:
+        """Return the share of units done, in percent."""
+        return round(100 * self.units_done / self.units_total) if self.units_total else 0
+
+
+@dataclass
+class Progress:
+    """A participant's progress across the course."""
+
+    modules: list[ModuleProgress] = field(default_factory=list)
+
+    @property
+    def units_done(self) -> int:
+        """Return the number of units done."""
+        return sum(m.units_done for m in self.modules)
+
+    @property
+    def units_total(self) -> int:
+        """Return the number of units of the course."""
+        return sum(m.units_total for m in self.modules)
+
+    @property
+    def percent(self) -> int:
+        """Return the share of units done, in percent."""
+        return round(100 * self.units_done / self.units_total) if self.units_total else 0
+
+
+def progress(participant: Participant, course: Course) -> Progress:
+    """Return the participant's progress per module."""
+    done = units_done(participant)
+    all_attempts = db.session.scalars(
+        select(QuizAttempt).where(QuizAttempt.participant_id == participant.id)
+    ).all()
+    result = Progress()
+    for module in course.modules:
+        item = ModuleProgress(module.id, sum(u.id in done for u in module.units), len(module.units))
+        if module.quizzes:
+            quiz = module.quizzes[0]
+            mine = [a for a in all_attempts if a.quiz_id == quiz.id]
+            item.quiz_id, item.attempts_max, item.attempts_used = (
+                quiz.id,
+                quiz.max_attempts,
+                len(mine),
+            )
+            item.best_percent = max((round(a.percent, 1) for a in mine), default=None)
+        result.modules.append(item)
+    return result
+
+
+def evidence_for(participant_ids: list[int]) -> dict[int, list[Evidence]]:
+    """Return each participant's evidence: the answers of their latest attempt at each quiz."""
+    latest: dict[tuple[int, str], int] = {}
+    for attempt in db.session.scalars(
+        select(QuizAttempt)
+        .where(QuizAttempt.participant_id.in_(participant_ids))
+        .order_by(QuizAttempt.number)
+    ):
+        latest[(attempt.participant_id, attempt.quiz_id)] = attempt.id
+    evidence: dict[int, list[Evidence]] = {p: [] for p in participant_ids}
+    if latest:
+        answers = db.session.scalars(select(Answer).where(Answer.attempt_id.in_(latest.values())))
+        for answer in answers:
+            evidence[answer.participant_id].append(
+                Evidence(tuple(answer.objectives), answer.earned, answer.possible, "quiz")
+            )
+    return evidence
+
+
+def participant_attainment(
+    participant: Participant, course: Course
+) -> dict[str, ObjectiveAttainment]:
+    """Return the participant's attainment per objective from what exists so far."""
+    return attainment(evidence_for([participant.id])[participant.id], course.objective_ids)

@@ -1,0 +1,219 @@
+"""Training sessions and their participants: creation, CSV import, links, closing."""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..modules import Course
+from ..storage import Participant, TrainingSession, User
+from ..storage.types import utcnow
+from .accounts import normalise_email
+from .errors import Conflict, Invalid, NotFound
+from .links import issue_link
+
+MAX_CSV_ROWS = 500
+MAX_CSV_BYTES = 200_000
+
+
+def create_session(
+    trainer: User, course: Course, title: str, starts_on: date, ends_on: date, location: str
+) -> TrainingSession:
+    """Create a session of ``course`` run by ``trainer``.
+
+    :raises Invalid: empty title or location, or dates in the wrong order.
+    """
+    if not title.strip():
+        raise Invalid("Le titre est obligatoire.", "title")
+    if not location.strip():
+        raise Invalid("Le lieu est obligatoire.", "location")
+    if ends_on < starts_on:
+        raise Invalid("La date de fin précède la date de début.", "ends_on")
+    session = TrainingSession(
+        course_id=course.id,
+        title=title.strip(),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        location=location.strip(),
+        trainer=trainer,
+    )
+    db.session.add(session)
+    db.session.commit()
+    return session
+
+
+def sessions_visible_to(user: User) -> list[TrainingSession]:
+    """Return the sessions a staff member may see: their own for a trainer, all otherwise."""
+    query = select(TrainingSession).order_by(TrainingSession.starts_on.desc(), TrainingSession.id)
+    if user.role == "trainer":
+        query = query.where(TrainingSession.trainer_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def get_session(session_id: int) -> TrainingSession:
+    """Return the session or raise NotFound."""
+    session = db.session.get(TrainingSession, session_id)
+    if session is None:
+        raise NotFound("Session introuvable.")
+    return session
+
+
+def _check_participant(session: TrainingSession, name: str, email: str) -> tuple[str, str]:
+    name, email = " ".join(name.split()), normalise_email(email)
+    if not name:
+        raise Invalid("Le nom est obligatoire.", "name")
+    if len(name) > 200:
+        raise Invalid("Le nom dépasse 200 caractères.", "name")
+    local, _, domain = email.partition("@")
+    if not local or "." not in domain or " " in email or len(email) > 254:
+        raise Invalid(f"Adresse e-mail invalide : {email or '(vide)'}.", "email")
+    return name, email
+
+
+def _email_taken(session: TrainingSession, email: str) -> bool:
+    return (
+        db.session.scalar(
+            select(func.count()).where(
+                Participant.session_id == session.id, Participant.email == email
+            )
+        )
+        > 0
+    )
+
+
+def add_participant(session: TrainingSession, name: str, email: str) -> Participant:
+    """Enrol one participant and give them a personal link.
+
+    :raises Invalid: empty name or bad email.
+    :raises Conflict: the email is already enrolled in this session.
+    """
+    if session.status == "closed":
+        raise Conflict("La session est clôturée.")
+    name, email = _check_participant(session, name, email)
+    if _email_taken(session, email):
+        raise Conflict(f"{email} est déjà inscrit(e) à cette session.", "email")
+    participant = Participant(session=session, name=name, email=email)
+    db.session.add(participant)
+    issue_link(participant)
+    db.session.commit()
+    return participant
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    """A line of a CSV import that cannot be taken."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"ligne {self.line} : {self.message}"
+
+
+class CsvImportError(Invalid):
+    """The CSV file has problems; nothing was imported."""
+
+    def __init__(self, problems: list[CsvProblem]):
+        super().__init__(f"{len(problems)} problème(s) ; rien n'a été importé.", "file")
+        self.problems = problems
+
+
+def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Participant]:
+    """Enrol every participant of a CSV file (columns ``nom``/``name`` and ``email``), or none.
+
+    :raises CsvImportError: listing every bad line; nothing is imported then.
+    """
+    rows = _read_csv(raw)
+    problems: list[CsvProblem] = []
+    seen: dict[str, int] = {}
+    accepted: list[tuple[str, str]] = []
+    for line, name, email in rows:
+        try:
+            name, email = _check_participant(session, name, email)
+        except Invalid as error:
+            problems.append(CsvProblem(line, error.message))
+            continue
+        if email in seen:
+            problems.append(CsvProblem(line, f"{email} apparaît déjà ligne {seen[email]}."))
+        elif _email_taken(session, email):
+            problems.append(CsvProblem(line, f"{email} est déjà inscrit(e) à cette session."))
+        else:
+            seen[email] = line
+            accepted.append((name, email))
+    if problems:
+        raise CsvImportError(problems)
+    if session.status == "closed":
+        raise Conflict("La session est clôturée.")
+    participants = []
+    for name, email in accepted:
+        participant = Participant(session=session, name=name, email=email)
+        db.session.add(participant)
+        issue_link(participant)
+        participants.append(participant)
+    db.session.commit()
+    return participants
+
+
+def _read_csv(raw: bytes) -> list[tuple[int, str, str]]:
+    if len(raw) > MAX_CSV_BYTES:
+        raise CsvImportError(
+            [CsvProblem(1, f"fichier trop volumineux ({MAX_CSV_BYTES // 1000} ko au plus).")]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise CsvImportError(
+                [CsvProblem(1, "encodage illisible ; enregistrez en UTF-8.")]
+            ) from None
+    if not text.strip():
+        raise CsvImportError([CsvProblem(1, "le fichier est vide.")])
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    header = [h.strip().lower() for h in next(reader)]
+    name_col = next((header.index(h) for h in ("nom", "name", "nom complet") if h in header), None)
+    email_col = next(
+        (header.index(h) for h in ("email", "e-mail", "courriel", "mail") if h in header), None
+    )
+    if name_col is None or email_col is None:
+        raise CsvImportError(
+            [CsvProblem(1, "l'en-tête doit contenir les colonnes « nom » et « email ».")]
+        )
+    rows = []
+    for line, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) <= max(name_col, email_col):
+            rows.append((line, "", ""))
+            continue
+        rows.append((line, row[name_col], row[email_col]))
+    if not rows:
+        raise CsvImportError([CsvProblem(2, "aucun participant dans le fichier.")])
+    if len(rows) > MAX_CSV_ROWS:
+        raise CsvImportError(
+            [CsvProblem(MAX_CSV_ROWS + 2, f"{MAX_CSV_ROWS} participants au plus par import.")]
+        )
+    return rows
+
+
+def reissue_link(participant: Participant):
+    """Revoke the participant's link and create a new one."""
+    link = issue_link(participant)
+    db.session.commit()
+    return link
+
+
+def close_session(session: TrainingSession) -> None:
+    """Close the session (idempotent)."""
+    if session.status != "closed":
+        session.status = "closed"
+        session.closed_at = utcnow()
+        db.session.commit()

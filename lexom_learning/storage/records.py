@@ -1,0 +1,71 @@
+"""Append-only learning records: quiz attempts, answers and the completion event log."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .types import UTCDateTime, utcnow
+
+
+class QuizAttempt(db.Model):
+    """One submitted attempt at a module quiz (written once, never updated)."""
+
+    __tablename__ = "quiz_attempts"
+    __table_args__ = (UniqueConstraint("participant_id", "quiz_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    quiz_id: Mapped[str] = mapped_column(String(64))
+    number: Mapped[int]
+    earned: Mapped[float]
+    possible: Mapped[float]
+    content_version: Mapped[str] = mapped_column(String(64))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    answers: Mapped[list["Answer"]] = relationship(order_by="Answer.id")
+
+    @property
+    def percent(self) -> float:
+        """Return the score in percent."""
+        return 100 * self.earned / self.possible if self.possible else 0.0
+
+
+class Answer(db.Model):
+    """One graded (or collected) response to one question, in any context (append-only)."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    context: Mapped[str] = mapped_column(String(20))  # quiz, live, evaluation
+    context_id: Mapped[str] = mapped_column(String(64))  # quiz id, live run id, evaluation id
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("quiz_attempts.id"), index=True)
+    question_id: Mapped[str] = mapped_column(String(64))
+    response: Mapped[Any] = mapped_column(JSON)
+    earned: Mapped[float]
+    possible: Mapped[float]
+    correct: Mapped[bool | None]
+    objectives: Mapped[list[str]] = mapped_column(JSON)
+    content_version: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CompletionEvent(db.Model):
+    """One line of the completion log: who did what to which object, with what result."""
+
+    __tablename__ = "completion_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id"), index=True)
+    actor: Mapped[str] = mapped_column(String(64))  # participant:12, user:3
+    verb: Mapped[str] = mapped_column(String(40))  # unit_done, quiz_submitted...
+    object_id: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict | None] = mapped_column(JSON)
+    content_version: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,64 @@
+"""Every API error is ``{"error": {"code", "message"}}`` with a 4xx status."""
+
+from flask import jsonify
+from werkzeug.exceptions import HTTPException
+
+from ...services.errors import ServiceError
+from . import bp
+
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    410: "gone",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "too_many_requests",
+    500: "server_error",
+}
+MESSAGES = {
+    400: "Requête incorrecte.",
+    401: "Authentification requise (Authorization: Bearer ...).",
+    403: "Accès refusé.",
+    404: "Ressource introuvable.",
+    405: "Méthode non permise.",
+    409: "Conflit avec l'état actuel.",
+    410: "Ressource expirée.",
+    413: "Requête trop volumineuse.",
+    415: "Envoyez du JSON (Content-Type: application/json).",
+    422: "Données invalides.",
+    429: "Trop de requêtes.",
+    500: "Erreur interne.",
+}
+
+
+def json_error(status: int, message: str | None = None, code: str | None = None, **extra):
+    """Return the JSON error response for ``status``."""
+    body = {
+        "code": code or CODES.get(status, "error"),
+        "message": message or MESSAGES.get(status, ""),
+    }
+    body.update(extra)
+    return jsonify({"error": body}), status
+
+
+@bp.errorhandler(ServiceError)
+def service_error(error: ServiceError):
+    """Map a domain error to its status, with the field when there is one."""
+    extra = {"field": error.field} if error.field else {}
+    details = getattr(error, "errors", None) or getattr(error, "problems", None)
+    if details:
+        extra["details"] = details if isinstance(details, dict) else [str(p) for p in details]
+    return json_error(error.status, error.message, error.code, **extra)
+
+
+@bp.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    """Answer HTTP errors raised inside the API as JSON."""
+    custom = error.description and error.description != type(error).description
+    message = error.description if custom else None
+    return json_error(error.code or 500, message)

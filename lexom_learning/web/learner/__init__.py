@@ -1,0 +1,1 @@
+"""The participant's personal space, on a phone: modules, units, quizzes, progress."""

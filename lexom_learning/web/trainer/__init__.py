@@ -1,0 +1,1 @@
+"""Trainers' pages: sessions, participants, links and the session dashboard."""

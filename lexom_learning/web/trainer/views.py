@@ -1,0 +1,189 @@
+"""Sessions: list, creation, the dashboard, participants, links and the QR sheet."""
+
+import segno
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from ...services import links, sessions
+from ...services.errors import ServiceError
+from ...services.sessions import CsvImportError
+from ...storage import Participant
+from ..content import courses
+from ..security import can_manage_session, can_read_session, staff_required
+from .dashboard import session_dashboard
+from .forms import ImportForm, ParticipantForm, SessionForm
+
+bp = Blueprint("trainer", __name__, url_prefix="/trainer")
+
+
+def readable_session(session_id: int):
+    """Return a session the caller may read, else 404 (never reveal others' sessions)."""
+    try:
+        session = sessions.get_session(session_id)
+    except ServiceError:
+        abort(404)
+    if not can_read_session(current_user, session):
+        abort(404)
+    return session
+
+
+def managed_session(session_id: int):
+    """Return a session the caller may change: 404 if unreadable, 403 if read-only."""
+    session = readable_session(session_id)
+    if not can_manage_session(current_user, session):
+        abort(403)
+    return session
+
+
+def access_url(participant: Participant) -> str | None:
+    """Return the participant's current personal link as an absolute URL."""
+    link = links.current_link(participant)
+    if link is None:
+        return None
+    return url_for("auth.participant_link", token=links.token_for(link), _external=True)
+
+
+@bp.get("/sessions", endpoint="sessions")
+@staff_required()
+def sessions_list():
+    """List the sessions the caller may see."""
+    return render_template(
+        "trainer/sessions.html",
+        sessions=sessions.sessions_visible_to(current_user),
+        form=SessionForm() if current_user.role == "trainer" else None,
+    )
+
+
+@bp.post("/sessions")
+@staff_required("trainer")
+def create():
+    """Create a session of the course."""
+    form = SessionForm()
+    if form.validate_on_submit():
+        try:
+            session = sessions.create_session(
+                current_user,
+                courses().default(),
+                form.title.data,
+                form.starts_on.data,
+                form.ends_on.data,
+                form.location.data,
+            )
+        except ServiceError as error:
+            getattr(form, error.field or "title").errors.append(error.message)
+        else:
+            flash("Session créée. Ajoutez maintenant les participants.")
+            return redirect(url_for("trainer.session", session_id=session.id))
+    return render_template(
+        "trainer/sessions.html", sessions=sessions.sessions_visible_to(current_user), form=form
+    ), 422
+
+
+@bp.get("/sessions/<int:session_id>")
+@staff_required()
+def session(session_id: int):
+    """Show the session dashboard: participants, progress, scores, attainment."""
+    training = readable_session(session_id)
+    course = courses().get(training.course_id)
+    return render_template(
+        "trainer/session.html",
+        training=training,
+        course=course,
+        dashboard=session_dashboard(training, course),
+        can_manage=can_manage_session(current_user, training),
+        participant_form=ParticipantForm(),
+        import_form=ImportForm(),
+        access_url=access_url,
+    )
+
+
+@bp.post("/sessions/<int:session_id>/participants")
+@staff_required()
+def add_participant(session_id: int):
+    """Enrol one participant."""
+    training = managed_session(session_id)
+    form = ParticipantForm()
+    if form.validate_on_submit():
+        try:
+            participant = sessions.add_participant(training, form.name.data, form.email.data)
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(f"{participant.name} est inscrit(e).")
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                flash(message, "error")
+    return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
+
+
+@bp.post("/sessions/<int:session_id>/participants/import")
+@staff_required()
+def import_participants(session_id: int):
+    """Enrol every participant of a CSV file, or none when a line is wrong."""
+    training = managed_session(session_id)
+    form = ImportForm()
+    if form.validate_on_submit():
+        try:
+            added = sessions.import_participants_csv(training, form.file.data.read())
+        except CsvImportError as error:
+            flash(f"Import refusé : {error.message}", "error")
+            for problem in error.problems:
+                flash(str(problem), "error")
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(f"{len(added)} participant(s) importé(s).")
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                flash(message, "error")
+    return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
+
+
+def _participant_of(training, participant_id: int) -> Participant:
+    participant = next((p for p in training.participants if p.id == participant_id), None)
+    if participant is None:
+        abort(404)
+    return participant
+
+
+@bp.post("/sessions/<int:session_id>/participants/<int:participant_id>/link")
+@staff_required()
+def reissue_link(session_id: int, participant_id: int):
+    """Revoke a participant's link and issue a new one."""
+    training = managed_session(session_id)
+    participant = _participant_of(training, participant_id)
+    sessions.reissue_link(participant)
+    flash(f"Nouveau lien créé pour {participant.name} ; l'ancien ne fonctionne plus.")
+    return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
+
+
+@bp.post("/sessions/<int:session_id>/participants/<int:participant_id>/revoke")
+@staff_required()
+def revoke_link(session_id: int, participant_id: int):
+    """Make a participant's link stop working."""
+    from ...extensions import db
+
+    training = managed_session(session_id)
+    participant = _participant_of(training, participant_id)
+    links.revoke_links(participant)
+    db.session.commit()
+    flash(f"Le lien de {participant.name} est révoqué.")
+    return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
+
+
+@bp.get("/sessions/<int:session_id>/qr-sheet")
+@staff_required()
+def qr_sheet(session_id: int):
+    """A printable sheet of personal QR codes and links."""
+    training = managed_session(session_id)
+    cards = []
+    for participant in training.participants:
+        url = access_url(participant)
+        if url:
+            svg = segno.make(url, error="m").svg_inline(
+                scale=4, title=f"QR code de {participant.name}"
+            )
+            cards.append({"participant": participant, "url": url, "svg": svg})
+    return render_template("trainer/qr_sheet.html", training=training, cards=cards)

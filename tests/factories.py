@@ -1,0 +1,58 @@
+"""factory_boy factories for the storage models."""
+
+from datetime import date, timedelta
+
+import factory
+from argon2 import PasswordHasher
+from factory.alchemy import SQLAlchemyModelFactory
+
+from lexom_learning.extensions import db
+from lexom_learning.services import links
+from lexom_learning.storage import Participant, TrainingSession, User
+
+PASSWORD = "mot-de-passe-solide"
+_HASH = PasswordHasher().hash(PASSWORD)
+
+
+class _Base(SQLAlchemyModelFactory):
+    class Meta:
+        abstract = True
+        sqlalchemy_session_factory = lambda: db.session  # noqa: E731
+        sqlalchemy_session_persistence = "commit"
+
+
+class UserFactory(_Base):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"personne{n}@lexom.fr")
+    name = factory.Sequence(lambda n: f"Personne {n}")
+    role = "trainer"
+    password_hash = _HASH
+    active = True
+
+
+class SessionFactory(_Base):
+    class Meta:
+        model = TrainingSession
+
+    course_id = "mrk-stra-05"
+    title = factory.Sequence(lambda n: f"Session {n}")
+    starts_on = factory.LazyFunction(date.today)
+    ends_on = factory.LazyFunction(lambda: date.today() + timedelta(days=1))
+    location = "Aubenas"
+    trainer = factory.SubFactory(UserFactory)
+
+
+class ParticipantFactory(_Base):
+    class Meta:
+        model = Participant
+
+    session = factory.SubFactory(SessionFactory)
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@exemple.fr")
+
+    @factory.post_generation
+    def link(obj, create, extracted, **kwargs):
+        links.issue_link(obj)
+        db.session.commit()
