@@ -25,7 +25,7 @@ $(VENV)/.installed-test: $(VENV)/bin/python setup.cfg pyproject.toml
 run: check-python $(VENV)/.installed
 	$(BIN)/lexom content check $(CONTENT)
 	$(BIN)/lexom init
-	$(BIN)/lexom demo
+	$(BIN)/lexom demo --base-url http://127.0.0.1:$(PORT)
 	PORT=$(PORT) $(BIN)/lexom serve --port $(PORT)
 
 test: check-python $(VENV)/.installed-test

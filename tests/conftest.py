@@ -50,6 +50,12 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_line(pytest_report_header(None)[0])
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _instance_folder(tmp_path_factory):
+    """Keep every app the tests create away from the developer's instance folder."""
+    os.environ["LEXOM_INSTANCE_PATH"] = str(tmp_path_factory.mktemp("instance"))
+
+
 @pytest.fixture(scope="session")
 def course():
     """The real MRK-STRA-05 course, loaded once."""
@@ -150,9 +156,14 @@ def client(app):
 
 
 @pytest.fixture
-def runner(app):
-    """A CLI runner bound to the app."""
-    return app.test_cli_runner()
+def runner(app, monkeypatch, tmp_path):
+    """A CLI runner whose commands build their app on this test's database (never the dev one)."""
+    from click.testing import CliRunner
+
+    monkeypatch.setenv("LEXOM_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
+    monkeypatch.setenv("LEXOM_SECRET_KEY", app.config["SECRET_KEY"])
+    monkeypatch.setenv("LEXOM_INSTANCE_PATH", str(tmp_path / "instance"))
+    return CliRunner()
 
 
 @pytest.fixture

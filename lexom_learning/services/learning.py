@@ -10,6 +10,7 @@ from ..attainment import Evidence, ObjectiveAttainment, attainment
 from ..extensions import db
 from ..modules import Course, Quiz
 from ..quizzes import ResponseError, grade
+from ..quizzes.base import QuestionSpec
 from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
 from .errors import Conflict, Invalid, NotFound
 
@@ -114,8 +115,10 @@ def submit_quiz(
     for question in quiz.questions:
         raw = responses.get(question.id)
         if raw is None or raw == "" or raw == []:
-            errors[question.id] = "Répondez à cette question."
-            continue
+            if getattr(question, "required", True):
+                errors[question.id] = "Répondez à cette question."
+                continue
+            raw = ""  # an optional comment left empty
         try:
             results[question.id] = (raw, grade(question, raw))
         except ResponseError as error:
@@ -162,6 +165,94 @@ def submit_quiz(
         db.session.rollback()
         raise Conflict("Cette tentative a déjà été enregistrée.") from None
     return attempt
+
+
+def own_attempt(participant: Participant, quiz_id: str, number: int) -> QuizAttempt:
+    """Return the participant's attempt ``number`` at a quiz.
+
+    :raises NotFound: the participant has no such attempt (another's attempt is never found).
+    """
+    attempt = db.session.scalar(
+        select(QuizAttempt).where(
+            QuizAttempt.participant_id == participant.id,
+            QuizAttempt.quiz_id == quiz_id,
+            QuizAttempt.number == number,
+        )
+    )
+    if attempt is None:
+        raise NotFound("Tentative introuvable.")
+    return attempt
+
+
+@dataclass(frozen=True)
+class QuestionReview:
+    """One answered question of an attempt: the stored response and score, what to learn."""
+
+    question_id: str
+    question: QuestionSpec | None
+    response: Any
+    earned: float
+    possible: float
+    correct: bool | None
+    feedback: tuple[str, ...]
+    explanation: str
+
+    @property
+    def partial(self) -> bool:
+        """Say whether some but not all of the points were earned."""
+        return 0 < self.earned < self.possible
+
+
+@dataclass(frozen=True)
+class AttemptReview:
+    """A submitted attempt with every question's result, feedback and explanation."""
+
+    quiz: Quiz
+    attempt: QuizAttempt
+    questions: list[QuestionReview]
+    content_changed: bool
+
+    @property
+    def passed(self) -> bool:
+        """Say whether the score reaches the quiz's pass mark."""
+        return self.attempt.percent >= self.quiz.pass_pct
+
+
+def review_attempt(
+    participant: Participant, course: Course, quiz_id: str, number: int
+) -> AttemptReview:
+    """Return one of the participant's own attempts, each answer graded again for its feedback.
+
+    The stored score stays the truth; the feedback is recomputed from the stored response
+    only while the content is the version the attempt was graded with.
+
+    :raises NotFound: unknown quiz, or no such attempt of this participant.
+    """
+    quiz = module_quiz(course, quiz_id)
+    attempt = own_attempt(participant, quiz.id, number)
+    same_content = attempt.content_version == course.version
+    reviews = []
+    for answer in attempt.answers:
+        question = course.question(answer.question_id)
+        feedback: tuple[str, ...] = ()
+        if question is not None and same_content:
+            try:
+                feedback = grade(question, answer.response).feedback
+            except ResponseError:
+                feedback = ()
+        reviews.append(
+            QuestionReview(
+                answer.question_id,
+                question,
+                answer.response,
+                answer.earned,
+                answer.possible,
+                answer.correct,
+                feedback,
+                question.explanation if question is not None else "",
+            )
+        )
+    return AttemptReview(quiz, attempt, reviews, not same_content)
 
 
 @dataclass

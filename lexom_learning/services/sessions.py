@@ -131,6 +131,9 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
     seen: dict[str, int] = {}
     accepted: list[tuple[str, str]] = []
     for line, name, email in rows:
+        if name is None:
+            problems.append(CsvProblem(line, "il manque la colonne du nom ou de l'e-mail."))
+            continue
         try:
             name, email = _check_participant(session, name, email)
         except Invalid as error:
@@ -157,7 +160,7 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
     return participants
 
 
-def _read_csv(raw: bytes) -> list[tuple[int, str, str]]:
+def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
     if len(raw) > MAX_CSV_BYTES:
         raise CsvImportError(
             [CsvProblem(1, f"fichier trop volumineux ({MAX_CSV_BYTES // 1000} ko au plus).")]
@@ -192,7 +195,7 @@ def _read_csv(raw: bytes) -> list[tuple[int, str, str]]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(name_col, email_col):
-            rows.append((line, "", ""))
+            rows.append((line, None, None))
             continue
         rows.append((line, row[name_col], row[email_col]))
     if not rows:

@@ -1,5 +1,6 @@
 """The app factory: ``create_app(config=None)``."""
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any

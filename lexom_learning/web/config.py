@@ -14,8 +14,10 @@ MIGRATIONS_DIR = PACKAGE_ROOT / "migrations"
 def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
     """Return the app configuration: defaults, then the environment, then ``overrides``."""
     env = os.environ
+    overrides = dict(overrides or {})
+    secret = overrides.get("SECRET_KEY") or env.get("LEXOM_SECRET_KEY")
     config: dict[str, Any] = {
-        "SECRET_KEY": env.get("LEXOM_SECRET_KEY") or _instance_secret(instance_path),
+        "SECRET_KEY": secret or _instance_secret(instance_path),
         "LEXOM_CONTENT_DIR": env.get("LEXOM_CONTENT_DIR", str(DEFAULT_CONTENT)),
         "SQLALCHEMY_DATABASE_URI": env.get("LEXOM_DATABASE_URL")
         or f"sqlite:///{Path(instance_path) / 'lexom.sqlite3'}",
@@ -28,7 +30,7 @@ def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
     }
-    config.update(overrides or {})
+    config.update(overrides)
     return config
 
 

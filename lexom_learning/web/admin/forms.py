@@ -1,7 +1,7 @@
 """Forms of the admin pages."""
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 ROLE_CHOICES = [("trainer", "Formateur"), ("compliance", "Conformité"), ("admin", "Administrateur")]
@@ -19,7 +19,7 @@ class UserForm(FlaskForm):
             Length(max=254),
         ],
     )
-    role = SelectField("Rôle", choices=ROLE_CHOICES)
+    role = SelectField("Rôle", choices=[SelectChoice(v, label) for v, label in ROLE_CHOICES])
     password = PasswordField(
         "Mot de passe provisoire",
         validators=[
