@@ -1,5 +1,6 @@
 """A rating on a scale: validated, not graded."""
 
+import re
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -45,7 +46,7 @@ class Likert:
 
     def validate_response(self, spec: LikertSpec, response: Any) -> int:
         """Return the chosen point as an int."""
-        if isinstance(response, str) and response.strip().lstrip("-").isdigit():
+        if isinstance(response, str) and re.fullmatch(r"-?[0-9]{1,6}", response.strip()):
             response = int(response.strip())
         if isinstance(response, bool) or not isinstance(response, int):
             raise ResponseError("Choisissez un point de l'échelle.")

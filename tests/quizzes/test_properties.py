@@ -134,3 +134,35 @@ def test_numeric_french_formatting_reads_back_the_same_number(value):
     text = f"{value:.2f}".replace(".", ",")
     question = dict(NUMERIC, answer=round(value, 2), tolerance=0.001)
     assert grade(question, text).correct
+
+
+def _one_question_per_type():
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "golden"
+    return {
+        p.name: json.loads(next(p.glob("*.json")).read_text())["question"]
+        for p in sorted(folder.iterdir())
+    }
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=400)
+@given(st.sampled_from(sorted(_one_question_per_type().items())), json_values)
+def test_any_response_to_any_type_is_graded_or_refused_with_a_message(item, raw):
+    _, question = item
+    try:
+        result = grade(question, raw)
+    except ResponseError as error:
+        assert str(error)
+    else:
+        assert 0 <= result.earned <= result.possible
