@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONTENT := content/mrk-stra-05
 PYTHON_FOUND = $(shell scripts/find-python)
 
-.PHONY: run test lint check-python clean workbench
+.PHONY: run test lint check-python clean workbench test-wheel
 
 check-python:
 	@scripts/find-python >/dev/null
@@ -19,8 +19,12 @@ $(VENV)/.installed: $(VENV)/bin/python setup.cfg pyproject.toml
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/bin/python setup.cfg pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $@ $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,xblock]'
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-xblock
+
+$(VENV)/.installed-xblock: $(VENV)/bin/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[xblock]'
+	@touch $@
 
 run: check-python $(VENV)/.installed
 	$(BIN)/lexom content check $(CONTENT)
@@ -31,7 +35,32 @@ run: check-python $(VENV)/.installed
 test: check-python $(VENV)/.installed-test
 	$(BIN)/ruff check lexom_learning tests bench
 	$(BIN)/ruff format --check lexom_learning tests bench
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
+
+# The Open edX blocks in the xblock-sdk workbench on http://127.0.0.1:8000 (French by default).
+WORKBENCH_PORT ?= 8000
+WORKBENCH_SETTINGS := DJANGO_SETTINGS_MODULE=lexom_learning.xblocks.workbench_settings
+
+workbench: check-python $(VENV)/.installed-xblock
+	mkdir -p var
+	$(WORKBENCH_SETTINGS) $(BIN)/python -m django migrate --run-syncdb
+	$(WORKBENCH_SETTINGS) $(BIN)/python -m django runserver 127.0.0.1:$(WORKBENCH_PORT)
+
+# Build the sdist and the wheel from it, install the wheel in a clean venv, run the block tests
+# there: a file missing from the package data fails here, not in an Open edX install.
+WHEEL_TEST := build/wheel-test
+
+test-wheel: check-python
+	rm -rf $(WHEEL_TEST)
+	$(PYTHON_FOUND) -m venv $(WHEEL_TEST)/tools
+	$(WHEEL_TEST)/tools/bin/python -m pip install --quiet build
+	$(WHEEL_TEST)/tools/bin/python -m build --quiet --outdir $(WHEEL_TEST)/dist .
+	$(PYTHON_FOUND) -m venv $(WHEEL_TEST)/venv
+	$(WHEEL_TEST)/venv/bin/python -m pip install --quiet "$$(ls $(WHEEL_TEST)/dist/*.whl)[test,xblock]"
+	cp -R tests $(WHEEL_TEST)/tests
+	printf '[pytest]\naddopts = -q -ra -p no:cacheprovider\n' > $(WHEEL_TEST)/pytest.ini
+	cd $(WHEEL_TEST) && LEXOM_TEST_INSTALLED=1 LEXOM_TEST_SOURCE=$(CURDIR) \
+		venv/bin/python -m pytest tests/xblocks tests/test_purity.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -67,3 +67,40 @@ def group_mean(percents: Iterable[float | None]) -> float | None:
     """Return the mean of the participants' percentages that exist, or None."""
     values = [p for p in percents if p is not None]
     return round(sum(values) / len(values), 1) if values else None
+
+
+def normalised_gain(pre: float | None, post: float | None) -> float | None:
+    """Return Hake's normalised gain (post − pre) / (100 − pre), None when it is undefined."""
+    if pre is None or post is None or pre >= 100:
+        return None
+    return round((post - pre) / (100 - pre), 2)
+
+
+def retention(hot: float | None, cold: float | None) -> float | None:
+    """Return the share of the hot score still held at the cold evaluation (cold / hot)."""
+    if hot is None or cold is None or hot <= 0:
+        return None
+    return round(cold / hot, 2)
+
+
+def _complete_means(pairs: Iterable[tuple[float | None, float | None]]):
+    complete = [(a, b) for a, b in pairs if a is not None and b is not None]
+    if not complete:
+        return None, None
+    return (
+        sum(a for a, _ in complete) / len(complete),
+        sum(b for _, b in complete) / len(complete),
+    )
+
+
+def group_gain(pairs: Iterable[tuple[float | None, float | None]]) -> float | None:
+    """Return the group's gain (Hake's class average): the gain of the mean pre and mean post
+    over the participants who took both tests."""
+    pre, post = _complete_means(pairs)
+    return normalised_gain(pre, post)
+
+
+def group_retention(pairs: Iterable[tuple[float | None, float | None]]) -> float | None:
+    """Return the group's retention: mean cold over mean hot, over those who took both."""
+    hot, cold = _complete_means(pairs)
+    return retention(hot, cold)

@@ -2,6 +2,7 @@
 
 import click
 from flask import current_app
+from flask.globals import _cv_app
 from gunicorn.app.base import BaseApplication
 
 from . import with_app
@@ -34,13 +35,21 @@ def serve(host: str, port: int, workers: int) -> None:
 
         db.engine.dispose()  # connections must not be shared with the forked workers
     click.echo(f"LEXOM Formation sur http://{host}:{port}/ (Ctrl+C pour arrêter)")
-    _Server(
-        app,
-        {
-            "bind": f"{host}:{port}",
-            "workers": workers,
-            "worker_class": "sync",
-            "accesslog": "-",
-            "timeout": 60,
-        },
-    ).run()
+    # Flask reuses an active app context for every request instead of pushing a fresh one: if
+    # the workers inherited the CLI's, they would share ``g`` (the bearer caller) and the
+    # database session across requests, and serve one participant as another.
+    cli_context = _cv_app.get()
+    cli_context.pop()
+    try:
+        _Server(
+            app,
+            {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "worker_class": "sync",
+                "accesslog": "-",
+                "timeout": 60,
+            },
+        ).run()
+    finally:
+        cli_context.push()

@@ -19,7 +19,10 @@ def parse_number(raw: object, unit: str = "") -> float:
     if isinstance(raw, bool):
         raise ResponseError("La réponse doit être un nombre.")
     if isinstance(raw, int | float):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:
+            raise ResponseError("Ce nombre est trop grand.") from None
     elif isinstance(raw, str):
         value = _parse_text(raw, unit)
     else:

@@ -72,8 +72,12 @@ def group_results(course: Course, per_participant: dict[int, dict[str, Objective
     out = {}
     for objective in course.objective_ids:
         mean = group_mean(r[objective].percent for r in per_participant.values())
-        out[objective] = ObjectiveResult(objective, mean, level_for(mean, thresholds),
-                                         sum(r[objective].items for r in per_participant.values()))
+        out[objective] = ObjectiveResult(
+            objective,
+            mean,
+            level_for(mean, thresholds),
+            sum(r[objective].items for r in per_participant.values()),
+        )
     return out
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import re
 import secrets
 
 from flask import current_app
@@ -49,7 +50,7 @@ def revoke_links(participant: Participant) -> None:
 def participant_for_token(token: str) -> Participant | None:
     """Return the participant a valid, unrevoked token belongs to, or None."""
     link_id, _, signature = token.partition(".")
-    if not link_id.isdigit() or len(signature) != 40:
+    if not re.fullmatch(r"[0-9]{1,9}", link_id) or len(signature) != 40:
         return None
     link = db.session.scalar(select(AccessLink).where(AccessLink.id == int(link_id)))
     if link is None or link.revoked_at is not None:

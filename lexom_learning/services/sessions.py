@@ -28,8 +28,12 @@ def create_session(
     """
     if not title.strip():
         raise Invalid("Le titre est obligatoire.", "title")
+    if len(title.strip()) > 200:
+        raise Invalid("Le titre dépasse 200 caractères.", "title")
     if not location.strip():
         raise Invalid("Le lieu est obligatoire.", "location")
+    if len(location.strip()) > 200:
+        raise Invalid("Le lieu dépasse 200 caractères.", "location")
     if ends_on < starts_on:
         raise Invalid("La date de fin précède la date de début.", "ends_on")
     session = TrainingSession(
@@ -214,9 +218,21 @@ def reissue_link(participant: Participant):
     return link
 
 
+ON_CLOSE: list = []  # callbacks(session) run once, right after a session closes
+
+
+def on_close(callback):
+    """Register ``callback(session)`` to run right after a session closes (no duplicates)."""
+    if callback not in ON_CLOSE:
+        ON_CLOSE.append(callback)
+    return callback
+
+
 def close_session(session: TrainingSession) -> None:
-    """Close the session (idempotent)."""
+    """Close the session (idempotent), then run the ``on_close`` callbacks."""
     if session.status != "closed":
         session.status = "closed"
         session.closed_at = utcnow()
         db.session.commit()
+        for callback in ON_CLOSE:
+            callback(session)

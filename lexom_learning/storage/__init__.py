@@ -2,16 +2,36 @@
 
 from . import guards  # noqa: F401  (registers pragmas and append-only guards)
 from .accounts import ApiToken, User
+from .attendance import AttendanceSignature
+from .attestations import Attestation, AttestationAudit, AttestationCounter, ExportJob
+from .evaluations import ColdInvitation, EvaluationSubmission, EvaluationWindow, OutboxMessage
+from .live import LiveAnswer, LiveRun
 from .records import Answer, CompletionEvent, QuizAttempt
+from .roleplay import RolePlayAssignment, RolePlayGrading, RolePlayRun, RolePlayScore
 from .training import AccessLink, Participant, TrainingSession
 
 __all__ = [
     "AccessLink",
     "Answer",
     "ApiToken",
+    "AttendanceSignature",
+    "Attestation",
+    "AttestationAudit",
+    "AttestationCounter",
+    "ColdInvitation",
     "CompletionEvent",
+    "EvaluationSubmission",
+    "EvaluationWindow",
+    "ExportJob",
+    "LiveAnswer",
+    "LiveRun",
+    "OutboxMessage",
     "Participant",
     "QuizAttempt",
+    "RolePlayAssignment",
+    "RolePlayGrading",
+    "RolePlayRun",
+    "RolePlayScore",
     "TrainingSession",
     "User",
 ]

@@ -5,9 +5,24 @@ import sqlite3
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from .attendance import AttendanceSignature
+from .attestations import AttestationAudit
+from .evaluations import EvaluationSubmission
+from .live import LiveAnswer
 from .records import Answer, CompletionEvent, QuizAttempt
+from .roleplay import RolePlayGrading, RolePlayScore
 
-APPEND_ONLY = (Answer, CompletionEvent, QuizAttempt)
+APPEND_ONLY = (
+    Answer,
+    CompletionEvent,
+    QuizAttempt,
+    AttendanceSignature,
+    AttestationAudit,
+    LiveAnswer,
+    EvaluationSubmission,
+    RolePlayGrading,
+    RolePlayScore,
+)
 
 
 class AppendOnlyError(RuntimeError):

@@ -1,11 +1,11 @@
 """The app factory: ``create_app(config=None)``."""
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template, request
+from werkzeug.routing import IntegerConverter
 
 from ..extensions import csrf, db, limiter, login_manager, migrate
 from . import content, i18n
@@ -22,12 +22,21 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(load_config(app.instance_path, config))
+    app.url_map.converters["int"] = DatabaseId
     content.init_app(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
     return app
+
+
+class DatabaseId(IntegerConverter):
+    """``<int:...>`` in every route: ids beyond a 32-bit column are simply not found (404)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def register_extensions(app: Flask) -> None:
@@ -51,11 +60,16 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api
     from .auth import views as auth
     from .catalogue import views as catalogue
+    from .compliance import register as register_compliance
+    from .evaluations import register_blueprints as register_evaluations
     from .learner import views as learner
+    from .live import bp as live
     from .trainer import views as trainer
 
-    for blueprint in (catalogue.bp, auth.bp, admin.bp, trainer.bp, learner.bp, api):
+    for blueprint in (catalogue.bp, auth.bp, admin.bp, trainer.bp, learner.bp, live, api):
         app.register_blueprint(blueprint)
+    register_evaluations(app)
+    register_compliance(app)
     csrf.exempt(api)
 
 

@@ -11,9 +11,16 @@ from tests.conftest import csrf_token_from
 def test_admin_creates_an_account_through_the_form(client, factories, sign_in):
     sign_in(client, factories.UserFactory(role="admin"))
     token = csrf_token_from(client.get("/admin/users").get_data(as_text=True))
-    response = client.post("/admin/users", data={
-        "csrf_token": token, "name": "Nadia Conformité", "email": "Nadia@Lexom.fr",
-        "role": "compliance", "password": "un-mot-de-passe-long"})
+    response = client.post(
+        "/admin/users",
+        data={
+            "csrf_token": token,
+            "name": "Nadia Conformité",
+            "email": "Nadia@Lexom.fr",
+            "role": "compliance",
+            "password": "un-mot-de-passe-long",
+        },
+    )
     assert response.status_code == 302
     user = db.session.scalar(select(User).where(User.email == "nadia@lexom.fr"))
     assert user.role == "compliance" and user.password_hash.startswith("$argon2")
@@ -23,11 +30,27 @@ def test_admin_creates_an_account_through_the_form(client, factories, sign_in):
 def test_admin_form_reports_duplicates_and_short_passwords(client, factories, sign_in):
     sign_in(client, factories.UserFactory(role="admin", email="chef@lexom.fr"))
     token = csrf_token_from(client.get("/admin/users").get_data(as_text=True))
-    html = client.post("/admin/users", data={"csrf_token": token, "name": "X", "email": "chef@lexom.fr",
-                                             "role": "trainer", "password": "un-mot-de-passe-long"}).get_data(as_text=True)
+    html = client.post(
+        "/admin/users",
+        data={
+            "csrf_token": token,
+            "name": "X",
+            "email": "chef@lexom.fr",
+            "role": "trainer",
+            "password": "un-mot-de-passe-long",
+        },
+    ).get_data(as_text=True)
     assert "Un compte existe déjà pour chef@lexom.fr." in html
-    html = client.post("/admin/users", data={"csrf_token": token, "name": "X", "email": "x@lexom.fr",
-                                             "role": "trainer", "password": "court"}).get_data(as_text=True)
+    html = client.post(
+        "/admin/users",
+        data={
+            "csrf_token": token,
+            "name": "X",
+            "email": "x@lexom.fr",
+            "role": "trainer",
+            "password": "court",
+        },
+    ).get_data(as_text=True)
     assert "Entre 10 et 200 caractères." in html
     assert db.session.scalar(select(User).where(User.email == "x@lexom.fr")) is None
 

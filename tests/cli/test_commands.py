@@ -8,14 +8,36 @@ from lexom_learning.storage import Participant, TrainingSession, User
 
 
 def test_users_add_creates_an_account_and_explains_errors(app, runner):
-    result = runner.invoke(cli, ["users", "add", "Formateur@Lexom.fr", "--role", "trainer",
-                                 "--password", "un-mot-de-passe-long"])
+    result = runner.invoke(
+        cli,
+        [
+            "users",
+            "add",
+            "Formateur@Lexom.fr",
+            "--role",
+            "trainer",
+            "--password",
+            "un-mot-de-passe-long",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Compte créé : formateur@lexom.fr (trainer)" in result.output
-    again = runner.invoke(cli, ["users", "add", "formateur@lexom.fr", "--role", "trainer",
-                                "--password", "un-mot-de-passe-long"])
+    again = runner.invoke(
+        cli,
+        [
+            "users",
+            "add",
+            "formateur@lexom.fr",
+            "--role",
+            "trainer",
+            "--password",
+            "un-mot-de-passe-long",
+        ],
+    )
     assert again.exit_code == 1 and "Un compte existe déjà" in again.output
-    bad_role = runner.invoke(cli, ["users", "add", "x@lexom.fr", "--role", "boss", "--password", "x" * 12])
+    bad_role = runner.invoke(
+        cli, ["users", "add", "x@lexom.fr", "--role", "boss", "--password", "x" * 12]
+    )
     assert bad_role.exit_code == 2 and "Traceback" not in bad_role.output
 
 

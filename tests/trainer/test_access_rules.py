@@ -35,8 +35,9 @@ def world(factories):
 
 
 def _url(template, world):
-    return template.format(sid=world["session"].id, pid=world["participant"].id,
-                           uid=world["session"].trainer_id)
+    return template.format(
+        sid=world["session"].id, pid=world["participant"].id, uid=world["session"].trainer_id
+    )
 
 
 def _request(client, method, url):
@@ -81,7 +82,9 @@ def test_only_admins_manage_accounts(client, world, sign_in, method, template):
 
 def test_participant_of_another_session_is_not_found_by_the_trainer(client, world, sign_in):
     sign_in(client, world["session"].trainer)
-    url = f"/trainer/sessions/{world['session'].id}/participants/{world['other_participant'].id}/link"
+    url = (
+        f"/trainer/sessions/{world['session'].id}/participants/{world['other_participant'].id}/link"
+    )
     assert _request(client, "POST", url).status_code == 404
     db.session.expire_all()
     other = db.session.get(Participant, world["other_participant"].id)

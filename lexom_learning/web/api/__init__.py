@@ -4,4 +4,15 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from . import errors  # noqa: E402, F401  (registers the error handlers on bp)
+# Imported for their side effect: they register the error handlers and routes on bp.
+from . import (  # noqa: E402, F401
+    attestations,  # issue 7
+    errors,
+    evaluations,  # issue 6
+    live,
+    openapi,
+    roleplays,  # issue 6
+    views_auth,
+    views_learner,
+    views_sessions,
+)

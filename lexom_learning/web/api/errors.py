@@ -43,7 +43,10 @@ def json_error(status: int, message: str | None = None, code: str | None = None,
         "message": message or MESSAGES.get(status, ""),
     }
     body.update(extra)
-    return jsonify({"error": body}), status
+    response = jsonify({"error": body})
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="lexom"'
+    return response, status
 
 
 @bp.errorhandler(ServiceError)

@@ -1,0 +1,48 @@
+"""A bare Flask endpoint served exactly like ``lexom serve``: the yardstick of bench/live_quiz.py.
+
+``python bench/bare_app.py PORT`` runs gunicorn with the options of lexom_learning/cli/serve.py
+(2 sync workers, access log on stdout, 60 s timeout) on 127.0.0.1.
+"""
+
+import sys
+
+from flask import Flask, jsonify, request
+from gunicorn.app.base import BaseApplication
+
+# The same options as lexom_learning/cli/serve.py, so the comparison is fair.
+OPTIONS = {"workers": 2, "worker_class": "sync", "accesslog": "-", "timeout": 60}
+
+
+def create_bare_app() -> Flask:
+    """Return an app with one endpoint that reads a JSON body and answers a small JSON."""
+    app = Flask("bare")
+
+    @app.put("/answer")
+    def answer():
+        body = request.get_json(silent=True) or {}
+        return jsonify({"stored": True, "keys": len(body)})
+
+    @app.get("/ready")
+    def ready():
+        return "ok"
+
+    return app
+
+
+class _Server(BaseApplication):
+    def __init__(self, app, options: dict):
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
+
+
+if __name__ == "__main__":
+    port = int(sys.argv[1])
+    _Server(create_bare_app(), {"bind": f"127.0.0.1:{port}", **OPTIONS}).run()

@@ -1,0 +1,39 @@
+"""``lexom attestations issue-due``: run the issuing rule on every closed session (idempotent)."""
+
+import click
+
+from . import with_app
+
+
+@click.group("attestations")
+def attestations() -> None:
+    """Attestations: issue those the course rule calls for."""
+
+
+@attestations.command("issue-due")
+@click.option("--session", "session_id", type=int, default=None, help="Only this session.")
+@with_app
+def issue_due(session_id: int | None) -> None:
+    """Issue every due attestation of closed sessions (safe to run again, or from cron)."""
+    from sqlalchemy import select
+
+    from ..extensions import db
+    from ..services import attestations as service
+    from ..storage import TrainingSession
+    from ..web.content import courses
+
+    query = select(TrainingSession).where(TrainingSession.status == "closed")
+    if session_id is not None:
+        query = query.where(TrainingSession.id == session_id)
+    issued = superseded = 0
+    for training in db.session.scalars(query.order_by(TrainingSession.id)).all():
+        course = courses().get(training.course_id)
+        if course is None:
+            click.echo(f"Session {training.id} : formation introuvable.", err=True)
+            continue
+        report = service.issue_due(training, course)
+        issued += len(report.issued)
+        superseded += len(report.superseded)
+        for attestation in report.issued + report.superseded:
+            click.echo(f"Session {training.id} : attestation {attestation.number} émise.")
+    click.echo(f"{issued} attestation(s) émise(s), {superseded} remplacée(s).")

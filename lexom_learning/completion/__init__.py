@@ -1,0 +1,1 @@
+"""Completion records as xAPI statements (pure)."""

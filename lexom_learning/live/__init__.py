@@ -1,0 +1,46 @@
+"""Trainer-paced live quizzes: the state machine, question cards and tallies. Pure: no web or
+storage imports (DESIGN.md section 5)."""
+
+from .cards import card, chosen_options, describe, solution, solution_text
+from .machine import (
+    IllegalMove,
+    LiveState,
+    Move,
+    Status,
+    accepts_answer,
+    apply,
+    close,
+    closed_count,
+    finish,
+    is_revealed,
+    legal_moves,
+    open_next,
+    waiting,
+)
+from .tally import Bar, Standing, Tally, rank, tally
+
+__all__ = [
+    "Bar",
+    "IllegalMove",
+    "LiveState",
+    "Move",
+    "Standing",
+    "Status",
+    "Tally",
+    "accepts_answer",
+    "apply",
+    "card",
+    "chosen_options",
+    "close",
+    "closed_count",
+    "describe",
+    "finish",
+    "is_revealed",
+    "legal_moves",
+    "open_next",
+    "rank",
+    "solution",
+    "solution_text",
+    "tally",
+    "waiting",
+]

@@ -1,0 +1,263 @@
+"""Attendance (émargement): sign a half-day, countersign it, record a paper signature.
+
+Which half-days count is decided in ``attestations.attendance`` (pure): a phone signature
+countersigned by the trainer, or a paper signature the trainer recorded with its reason.
+"""
+
+import base64
+import binascii
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..attestations.attendance import SlotState, current_slot, slot_of, slot_states, totals
+from ..extensions import db
+from ..modules import Course
+from ..storage import AttendanceSignature, Participant, TrainingSession, User
+from . import events
+from .errors import Conflict, Invalid, NotFound
+
+TIMEZONE = ZoneInfo("Europe/Paris")
+MAX_SIGNATURE = 150_000  # characters of a PNG data URL or SVG path (about 110 kB of image)
+MAX_NAME = 200
+MAX_REASON = 500
+PNG_PREFIX = "data:image/png;base64,"
+SVG_PATH = re.compile(r"^[MmLlHhVvCcSsQqTtZz0-9eE.,\s+-]+$")
+
+
+def local_now() -> datetime:
+    """Return the time in France (half-days follow the room's clock)."""
+    return datetime.now(TIMEZONE)
+
+
+def open_slot(training: TrainingSession, course: Course, now: datetime | None = None):
+    """Return the half-day open for signing now, or None."""
+    now = (now or local_now()).astimezone(TIMEZONE)
+    return current_slot(course.half_days, course.days, training.starts_on, training.ends_on, now)
+
+
+def parse_signature(raw: str) -> tuple[str, str]:
+    """Return (method, value) for a drawn PNG, an SVG path or a typed name.
+
+    :raises Invalid: empty, too large, or not a readable image.
+    """
+    value = (raw or "").strip()
+    if not value:
+        raise Invalid("Signez (tracé ou nom saisi) avant de valider.", "signature")
+    if len(value) > MAX_SIGNATURE:
+        raise Invalid("Signature trop volumineuse.", "signature")
+    if value.startswith("data:"):
+        if not value.startswith(PNG_PREFIX):
+            raise Invalid("Signature tracée : image PNG attendue.", "signature")
+        try:
+            image = base64.b64decode(value[len(PNG_PREFIX) :], validate=True)
+        except (binascii.Error, ValueError):
+            raise Invalid("Signature tracée illisible.", "signature") from None
+        if not image.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise Invalid("Signature tracée : image PNG attendue.", "signature")
+        return "drawn_png", value
+    if value[0] in "Mm" and any(c.isdigit() for c in value) and SVG_PATH.match(value):
+        return "drawn_svg", value
+    name = " ".join(value.split())
+    if len(name) > MAX_NAME:
+        raise Invalid(f"Nom saisi : {MAX_NAME} caractères au plus.", "signature")
+    return "typed", name
+
+
+def _signatures(participant_ids: list[int]) -> list[AttendanceSignature]:
+    if not participant_ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(AttendanceSignature)
+            .where(AttendanceSignature.participant_id.in_(participant_ids))
+            .order_by(AttendanceSignature.id)
+        )
+    )
+
+
+def states_for(training: TrainingSession, course: Course) -> dict[int, list[SlotState]]:
+    """Return every participant's half-day states, in two queries."""
+    ids = [p.id for p in training.participants]
+    acts: dict[int, list[tuple[str, str, str]]] = {p: [] for p in ids}
+    for s in _signatures(ids):
+        acts[s.participant_id].append((s.slot, s.kind, s.method))
+    return {
+        p: slot_states(course.half_days, course.days, training.starts_on, training.ends_on, a)
+        for p, a in acts.items()
+    }
+
+
+def hours_attended(states: list[SlotState]) -> float:
+    """Return the hours of the half-days that count."""
+    return totals(states)[1]
+
+
+def signatures_of(participant: Participant) -> list[AttendanceSignature]:
+    """Return a participant's signature acts, oldest first."""
+    return _signatures([participant.id])
+
+
+def _has(participant_id: int, slot: str, kind: str) -> bool:
+    return (
+        db.session.scalar(
+            select(AttendanceSignature.id).where(
+                AttendanceSignature.participant_id == participant_id,
+                AttendanceSignature.slot == slot,
+                AttendanceSignature.kind == kind,
+            )
+        )
+        is not None
+    )
+
+
+def _store(row: AttendanceSignature, course: Course, duplicate: str) -> AttendanceSignature:
+    db.session.add(row)
+    events.record(
+        row.session_id,
+        row.participant_id,
+        row.actor,
+        "attendance_signed",
+        row.slot,
+        course.version,
+        {"kind": row.kind, "method": row.method},
+    )
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(duplicate) from None
+    return row
+
+
+def sign(
+    participant: Participant,
+    course: Course,
+    slot_id: str,
+    signature: str,
+    user_agent: str = "",
+    now: datetime | None = None,
+) -> AttendanceSignature:
+    """Record the participant's own signature for the half-day open now.
+
+    :raises NotFound: unknown half-day.
+    :raises Conflict: session closed, half-day not open now, or already signed.
+    :raises Invalid: empty or unreadable signature.
+    """
+    training = participant.session
+    if slot_of(course.half_days, slot_id) is None:
+        raise NotFound("Demi-journée inconnue.", "slot")
+    if training.status == "closed":
+        raise Conflict("La session est clôturée : l'émargement est fermé.")
+    current = open_slot(training, course, now)
+    if current is None or current.id != slot_id:
+        raise Conflict("Cette demi-journée n'est pas ouverte à la signature en ce moment.", "slot")
+    if _has(participant.id, slot_id, "participant"):
+        raise Conflict("Vous avez déjà signé cette demi-journée.", "slot")
+    method, value = parse_signature(signature)
+    row = AttendanceSignature(
+        session_id=training.id,
+        participant_id=participant.id,
+        slot=slot_id,
+        kind="participant",
+        method=method,
+        signature=value,
+        actor=participant.get_id(),
+        user_agent=(user_agent or "")[:300],
+    )
+    return _store(row, course, "Vous avez déjà signé cette demi-journée.")
+
+
+def _enrolled(training: TrainingSession, participant_id: int) -> Participant:
+    participant = db.session.get(Participant, participant_id)
+    if participant is None or participant.session_id != training.id:
+        raise NotFound("Participant introuvable dans cette session.", "participant_id")
+    return participant
+
+
+def countersign(
+    training: TrainingSession,
+    course: Course,
+    trainer: User,
+    participant_id: int,
+    slot_id: str,
+    user_agent: str = "",
+) -> AttendanceSignature:
+    """Record the trainer's countersignature of a participant's half-day signature.
+
+    :raises NotFound: unknown half-day or participant.
+    :raises Conflict: the participant has not signed, or it is countersigned already.
+    """
+    participant = _enrolled(training, participant_id)
+    if slot_of(course.half_days, slot_id) is None:
+        raise NotFound("Demi-journée inconnue.", "slot")
+    if not _has(participant.id, slot_id, "participant"):
+        raise Conflict(f"{participant.name} n'a pas signé cette demi-journée.", "slot")
+    row = AttendanceSignature(
+        session_id=training.id,
+        participant_id=participant.id,
+        slot=slot_id,
+        kind="countersign",
+        method="countersign",
+        actor=trainer.get_id(),
+        user_agent=(user_agent or "")[:300],
+    )
+    duplicate = "Cette signature est déjà contresignée."
+    if _has(participant.id, slot_id, "countersign"):
+        raise Conflict(duplicate, "slot")
+    return _after_change(training, course, _store(row, course, duplicate))
+
+
+def record_paper(
+    training: TrainingSession,
+    course: Course,
+    trainer: User,
+    participant_id: int,
+    slot_id: str,
+    reason: str,
+    user_agent: str = "",
+) -> AttendanceSignature:
+    """Record a signature made on the printed sheet, with the reason the phone was not used.
+
+    :raises Invalid: no reason.
+    :raises NotFound: unknown half-day or participant.
+    :raises Conflict: already recorded, or signed on the phone (countersign that instead).
+    """
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise Invalid("Indiquez le motif de la signature papier.", "reason")
+    if len(reason) > MAX_REASON:
+        raise Invalid(f"Motif : {MAX_REASON} caractères au plus.", "reason")
+    participant = _enrolled(training, participant_id)
+    if slot_of(course.half_days, slot_id) is None:
+        raise NotFound("Demi-journée inconnue.", "slot")
+    if _has(participant.id, slot_id, "participant"):
+        raise Conflict(
+            f"{participant.name} a signé sur son téléphone : contresignez cette signature.", "slot"
+        )
+    duplicate = "La signature papier de cette demi-journée est déjà enregistrée."
+    if _has(participant.id, slot_id, "paper"):
+        raise Conflict(duplicate, "slot")
+    row = AttendanceSignature(
+        session_id=training.id,
+        participant_id=participant.id,
+        slot=slot_id,
+        kind="paper",
+        method="paper",
+        reason=reason,
+        actor=trainer.get_id(),
+        user_agent=(user_agent or "")[:300],
+    )
+    return _after_change(training, course, _store(row, course, duplicate))
+
+
+def _after_change(training: TrainingSession, course: Course, row: AttendanceSignature):
+    """Once the session is closed, a change of attendance re-runs the issuing rule."""
+    if training.status == "closed":
+        from .attestations import issue_due
+
+        issue_due(training, course)
+    return row

@@ -1,0 +1,317 @@
+"""Attestations: issued automatically when the course's rule holds, once per participant.
+
+Idempotent under retries and concurrent triggers: the version number is unique per participant
+and session, so a second issuer's insert fails and it returns the first one's attestation. The
+sequence of a number comes from a counter row updated in the same transaction (a row lock on
+PostgreSQL, the write lock on SQLite), so numbers are unique and leave no gap.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from flask import current_app, has_request_context, request
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
+
+from ..attestations.attendance import SlotState, totals
+from ..attestations.numbering import format_number, prefix_for
+from ..attestations.rule import Facts, parse_rule
+from ..attestations.snapshot import Issue, attendance_key, build_snapshot
+from ..documents.attestation import render_attestation
+from ..documents.certificate import render_certificate
+from ..extensions import db
+from ..modules import Course
+from ..storage import (
+    Attestation,
+    AttestationAudit,
+    AttestationCounter,
+    TrainingSession,
+)
+from ..storage.types import utcnow
+from . import attendance, events, sessions
+from .attainment import participants_results
+from .attestation_queries import (  # noqa: F401  (re-exported: the service's read side)
+    audit_trail,
+    by_number,
+    for_participant,
+    for_session,
+    replacement_of,
+)
+from .errors import Conflict, Invalid
+
+SYSTEM = "system"
+ATTEMPTS = 5
+ATTENDANCE_CHANGED = "Émargement modifié après la clôture de la session."
+
+
+@dataclass
+class IssueReport:
+    """What one run of the issuing rule did for a session."""
+
+    issued: list[Attestation] = field(default_factory=list)
+    superseded: list[Attestation] = field(default_factory=list)
+    unchanged: int = 0
+    not_eligible: int = 0
+
+
+def public_base_url() -> str:
+    """Return the public address of the app (LEXOM_BASE_URL, else the request's host)."""
+    configured = current_app.config.get("LEXOM_BASE_URL")
+    if configured:
+        return configured.rstrip("/")
+    if has_request_context():
+        return request.host_url.rstrip("/")
+    name = current_app.config.get("SERVER_NAME")
+    return f"https://{name}" if name else "http://localhost:5000"
+
+
+def verify_url(number: str) -> str:
+    """Return the public verification address of a number."""
+    return f"{public_base_url()}/verify/{number}"
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every attestation of one run shares, read once (commits expire ORM objects)."""
+
+    session_id: int
+    course: Course
+    session: dict
+    signatory: str
+    actor: str
+
+
+def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
+    session = {
+        "id": training.id,
+        "title": training.title,
+        "starts_on": training.starts_on,
+        "ends_on": training.ends_on,
+        "location": training.location,
+        "trainer": training.trainer.name,
+    }
+    signatory = current_app.config.get(
+        "LEXOM_ATTESTATION_SIGNATORY", f"La direction de {course.provider.name}"
+    )
+    return _Context(training.id, course, session, signatory, actor)
+
+
+def _latest_by_participant(session_id: int) -> dict[int, Attestation]:
+    latest_rows: dict[int, Attestation] = {}
+    for row in db.session.scalars(
+        select(Attestation)
+        .where(Attestation.session_id == session_id)
+        .order_by(Attestation.version)
+    ):
+        latest_rows[row.participant_id] = row
+    return latest_rows
+
+
+def issue_due(training: TrainingSession, course: Course, actor: str = SYSTEM) -> IssueReport:
+    """Issue every attestation the rule calls for, and supersede those whose attendance changed."""
+    report = IssueReport()
+    rule = parse_rule(course.attestation.rule)
+    people = [(p.id, p.name) for p in training.participants]
+    states = attendance.states_for(training, course)
+    results = participants_results(course, [p for p, _ in people])
+    current_rows = _latest_by_participant(training.id)
+    context = _context(training, course, actor)
+    closed = training.status == "closed"
+    for participant_id, name in people:
+        mine = states[participant_id]
+        current = current_rows.get(participant_id)
+        half_days, hours = totals(mine)
+        if not rule.holds(Facts(closed, half_days, hours)):
+            report.not_eligible += current is None
+            report.unchanged += current is not None
+            continue
+        attended = tuple(s.slot_id for s in mine if s.attended)
+        scores = _scores(results, participant_id)
+        if current is None:
+            report.issued.append(_issue(context, (participant_id, name), mine, scores))
+        elif current.status == "valid" and attendance_key(current.snapshot) != attended:
+            new = _issue(context, (participant_id, name), mine, scores, current, ATTENDANCE_CHANGED)
+            report.superseded.append(new)
+        else:
+            report.unchanged += 1
+    return report
+
+
+def _scores(results: dict, participant_id: int) -> dict[str, tuple]:
+    return {o: (r.percent, r.level) for o, r in results.get(participant_id, {}).items()}
+
+
+def close_and_issue(training: TrainingSession, course: Course) -> IssueReport:
+    """Close the session (its on_close hook issues), then report what was issued."""
+    before = {a.id for a in for_session(training.id)}
+    sessions.close_session(training)
+    report = issue_due(training, course)  # idempotent: whatever the hook left, if anything
+    fresh = [a for a in for_session(training.id) if a.id not in before]
+    report.issued = [a for a in fresh if a.supersedes_id is None]
+    report.superseded = [a for a in fresh if a.supersedes_id is not None]
+    return report
+
+
+@sessions.on_close
+def _issue_on_close(training: TrainingSession) -> None:
+    """However a session gets closed, run its course's issuing rule at once."""
+    course = current_app.extensions["lexom_courses"].get(training.course_id)
+    if course is not None:
+        issue_due(training, course)
+
+
+def _next_number(prefix: str) -> str:
+    """Take the next sequence number of a prefix inside the current transaction."""
+    value = db.session.execute(
+        update(AttestationCounter)
+        .where(AttestationCounter.prefix == prefix)
+        .values(last=AttestationCounter.last + 1)
+        .returning(AttestationCounter.last)
+        .execution_options(synchronize_session=False)
+    ).scalar_one_or_none()
+    if value is None:
+        db.session.add(AttestationCounter(prefix=prefix, last=1))
+        db.session.flush()
+        value = 1
+    return format_number(prefix, value)
+
+
+def _issue(
+    context: _Context,
+    person: tuple[int, str],
+    states: list[SlotState],
+    scores: dict[str, tuple],
+    supersedes: Attestation | None = None,
+    reason: str | None = None,
+) -> Attestation:
+    """Issue one version; when someone else issued it first, return theirs."""
+    participant_id, name = person
+    version = supersedes.version + 1 if supersedes else 1
+    previous = (supersedes.id, supersedes.number) if supersedes else (None, None)
+    course, actor = context.course, context.actor
+    for _ in range(ATTEMPTS):
+        now = utcnow()
+        try:
+            number = _next_number(prefix_for(course.ref, now.astimezone(attendance.TIMEZONE).year))
+            issue = Issue(
+                number,
+                version,
+                now,
+                now.astimezone(attendance.TIMEZONE).date(),
+                verify_url(number),
+                context.signatory,
+                previous[1],
+                reason,
+            )
+            person_data = {"id": participant_id, "name": name}
+            snapshot = build_snapshot(issue, course, context.session, person_data, states, scores)
+            pdf, certificate = render_attestation(snapshot), render_certificate(snapshot)
+            row = Attestation(
+                number=number,
+                session_id=context.session_id,
+                participant_id=participant_id,
+                version=version,
+                status="valid",
+                snapshot=snapshot,
+                pdf=pdf,
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                certificate_pdf=certificate,
+                certificate_sha256=hashlib.sha256(certificate).hexdigest(),
+                issued_at=now,
+                issued_by=actor,
+                supersedes_id=previous[0],
+            )
+            db.session.add(row)
+            if supersedes is not None:
+                supersedes.status = "superseded"
+                db.session.flush()
+                audit(context.session_id, "superseded", actor, reason, supersedes, {"by": number})
+            db.session.flush()
+            audit(context.session_id, "issued", actor, reason, row, {"version": version})
+            events.record(
+                context.session_id,
+                participant_id,
+                actor,
+                "attestation_issued",
+                number,
+                course.version,
+                {"version": version, "sha256": row.sha256},
+            )
+            db.session.commit()
+            return row
+        except DBAPIError:
+            db.session.rollback()
+            existing = db.session.scalar(
+                select(Attestation).where(
+                    Attestation.participant_id == participant_id,
+                    Attestation.session_id == context.session_id,
+                    Attestation.version == version,
+                )
+            )
+            if existing is not None:
+                return existing
+    raise Conflict("L'attestation n'a pas pu être émise ; réessayez.")
+
+
+def audit(
+    session_id: int,
+    action: str,
+    actor: str,
+    reason: str | None = None,
+    attestation: Attestation | None = None,
+    details: dict | None = None,
+) -> None:
+    """Add a line to the attestation audit trail (the caller commits)."""
+    db.session.add(
+        AttestationAudit(
+            session_id=session_id,
+            attestation_id=attestation.id if attestation else None,
+            action=action,
+            actor=actor,
+            reason=reason,
+            details=details,
+        )
+    )
+
+
+def _reason(reason: str | None) -> str:
+    text = " ".join((reason or "").split())
+    if not text:
+        raise Invalid("Le motif est obligatoire.", "reason")
+    if len(text) > 500:
+        raise Invalid("Motif : 500 caractères au plus.", "reason")
+    return text
+
+
+def supersede(attestation: Attestation, course: Course, actor: str, reason: str) -> Attestation:
+    """Replace a valid attestation by a new version built from today's records.
+
+    :raises Invalid: no reason.
+    :raises Conflict: the attestation is no longer valid.
+    """
+    reason = _reason(reason)
+    if attestation.status != "valid":
+        raise Conflict("Seule une attestation valide peut être remplacée.")
+    training = attestation.session
+    person = (attestation.participant_id, attestation.participant.name)
+    states = attendance.states_for(training, course)[person[0]]
+    scores = _scores(participants_results(course, [person[0]]), person[0])
+    context = _context(training, course, actor)
+    return _issue(context, person, states, scores, attestation, reason)
+
+
+def revoke(attestation: Attestation, actor: str, reason: str) -> Attestation:
+    """Revoke a valid attestation, keeping it (and its PDF) for the record.
+
+    :raises Invalid: no reason.
+    :raises Conflict: the attestation is no longer valid.
+    """
+    reason = _reason(reason)
+    if attestation.status != "valid":
+        raise Conflict("Seule une attestation valide peut être révoquée.")
+    attestation.status = "revoked"
+    attestation.revoked_reason, attestation.revoked_by = reason, actor
+    attestation.revoked_at = utcnow()
+    audit(attestation.session_id, "revoked", actor, reason, attestation)
+    db.session.commit()
+    return attestation

@@ -1,0 +1,243 @@
+"""The cold evaluation: scheduled when a session closes, reached through a personal link that
+needs no account, with reminders to non-respondents; every message goes through the outbox.
+
+The link is ``/froid/<invitation id>.<HMAC of its nonce>``: a separate secret from the access
+link, so revoking the room access (or the end of the session) leaves it working.
+"""
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..evaluations import ColdState, cold_due_at, next_step
+from ..extensions import db
+from ..modules import Course
+from ..storage import (
+    ColdInvitation,
+    EvaluationSubmission,
+    OutboxMessage,
+    Participant,
+    TrainingSession,
+)
+from ..storage.types import utcnow
+from ..web.filters import format_date
+from . import outbox
+from .evaluations import log_event
+from .sessions import on_close
+
+COLD_LINK_PATH = "/froid/"
+MESSAGE_KINDS = ("cold_invitation", "cold_reminder")
+
+
+def _signature(nonce: str) -> str:
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"cold-evaluation:{nonce}".encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def token_for(invitation: ColdInvitation) -> str:
+    """Return the token of a participant's cold evaluation link (recomputed, never stored)."""
+    return f"{invitation.id}.{_signature(invitation.nonce)}"
+
+
+def invitation_for_token(token: str) -> ColdInvitation | None:
+    """Return the invitation a well-formed, authentic token names, or None."""
+    raw_id, _, signature = token.partition(".")
+    if not raw_id.isascii() or not raw_id.isdigit() or len(raw_id) > 9 or len(signature) != 40:
+        return None
+    invitation = db.session.get(ColdInvitation, int(raw_id))
+    if invitation is None or not hmac.compare_digest(_signature(invitation.nonce), signature):
+        return None
+    return invitation
+
+
+def link_for(invitation: ColdInvitation) -> str:
+    """Return the absolute personal link (LEXOM_BASE_URL, else the server name, else localhost)."""
+    path = f"{COLD_LINK_PATH}{token_for(invitation)}"
+    base = current_app.config.get("LEXOM_BASE_URL") or ""
+    if not base and current_app.config.get("SERVER_NAME"):
+        scheme = current_app.config.get("PREFERRED_URL_SCHEME", "http")
+        base = f"{scheme}://{current_app.config['SERVER_NAME']}"
+    return f"{(base or 'http://127.0.0.1:5000').rstrip('/')}{path}"
+
+
+def _course_of(training: TrainingSession) -> Course | None:
+    return current_app.extensions["lexom_courses"].get(training.course_id)
+
+
+@on_close
+def schedule(training: TrainingSession, now: datetime | None = None) -> list[ColdInvitation]:
+    """Give each participant of a closed session a cold invitation, due ``delay_days`` after
+    the closing (idempotent: existing invitations are kept)."""
+    course = _course_of(training)
+    if course is None or training.status != "closed":
+        return []
+    closed_at = training.closed_at or now or utcnow()
+    due = cold_due_at(closed_at, course.cold_evaluation.delay_days)
+    existing = set(
+        db.session.scalars(
+            select(ColdInvitation.participant_id).where(ColdInvitation.session_id == training.id)
+        )
+    )
+    created = []
+    for participant in training.participants:
+        if participant.id in existing:
+            continue
+        invitation = ColdInvitation(
+            session_id=training.id,
+            participant_id=participant.id,
+            nonce=secrets.token_hex(24),
+            due_at=due,
+            created_at=now or utcnow(),
+        )
+        try:
+            with db.session.begin_nested():
+                db.session.add(invitation)
+        except IntegrityError:  # scheduled at the same moment by another process
+            continue
+        created.append(invitation)
+        log_event(
+            training.id,
+            participant.id,
+            "system",
+            "cold_scheduled",
+            "cold",
+            course.version,
+            {"due_at": due.isoformat()},
+            now,
+        )
+    db.session.commit()
+    return created
+
+
+def schedule_missing(now: datetime | None = None) -> int:
+    """Schedule the closed sessions that have participants without an invitation (catch-up)."""
+    invited = select(ColdInvitation.participant_id)
+    query = (
+        select(TrainingSession)
+        .join(Participant, Participant.session_id == TrainingSession.id)
+        .where(TrainingSession.status == "closed", Participant.id.not_in(invited))
+        .distinct()
+    )
+    return sum(len(schedule(training, now)) for training in db.session.scalars(query).all())
+
+
+def _messages(invitation: ColdInvitation) -> list[OutboxMessage]:
+    query = select(OutboxMessage).where(
+        OutboxMessage.participant_id == invitation.participant_id,
+        OutboxMessage.kind.in_(MESSAGE_KINDS),
+    )
+    return list(db.session.scalars(query.order_by(OutboxMessage.id)))
+
+
+def responded(participant_id: int) -> bool:
+    """Say whether the participant answered the cold evaluation."""
+    query = select(EvaluationSubmission.id).where(
+        EvaluationSubmission.participant_id == participant_id, EvaluationSubmission.kind == "cold"
+    )
+    return db.session.scalar(query) is not None
+
+
+def _text(course: Course, training: TrainingSession, name: str, url: str, step: int):
+    when = f"du {format_date(training.starts_on)} au {format_date(training.ends_on)}"
+    if step == 0:
+        subject = f"Votre avis quelques mois après la formation « {course.title} »"
+        opening = f"Vous avez suivi la formation « {course.title} » {when}."
+    else:
+        subject = f"Rappel : votre avis sur la formation « {course.title} »"
+        opening = (
+            f"Nous n'avons pas encore reçu votre évaluation à froid de la formation "
+            f"« {course.title} » ({when}). Il est encore temps d'y répondre."
+        )
+    body = (
+        f"Bonjour {name},\n\n{opening}\n\n"
+        "Ce questionnaire d'une quinzaine de minutes fait le point sur ce que vous avez mis en "
+        "pratique depuis et sur ce que vous avez retenu. Vos réponses nous aident à améliorer "
+        "la formation.\n\n"
+        f"Votre lien personnel, sans mot de passe :\n{url}\n\n"
+        f"Merci,\n{course.provider.name}\n"
+    )
+    return subject, body
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A message queued by ``issue_due``."""
+
+    key: str
+    participant_id: int
+    step: int
+
+
+def issue_due(now: datetime | None = None) -> list[Issued]:
+    """Queue the invitations and reminders due at ``now`` (each once, whatever the overlap)."""
+    now = now or utcnow()
+    schedule_missing(now)
+    issued = []
+    due = select(ColdInvitation).where(ColdInvitation.due_at <= now).order_by(ColdInvitation.id)
+    for invitation in db.session.scalars(due).all():
+        training = db.session.get(TrainingSession, invitation.session_id)
+        course = _course_of(training)
+        if course is None:
+            continue
+        settings = course.cold_evaluation
+        previous = tuple(m.created_at for m in _messages(invitation))
+        state = ColdState(invitation.due_at, previous, responded(invitation.participant_id))
+        step = next_step(state, settings.reminders, settings.reminder_interval_days, now)
+        if step is None:
+            continue
+        person = invitation.participant
+        subject, body = _text(course, training, person.name, link_for(invitation), step)
+        key = f"cold:{invitation.id}:{step}"
+        kind = MESSAGE_KINDS[0] if step == 0 else MESSAGE_KINDS[1]
+        message = outbox.enqueue(
+            key,
+            kind=kind,
+            to=person.email,
+            subject=subject,
+            body=body,
+            session_id=training.id,
+            participant_id=person.id,
+            now=now,
+        )
+        if message is None:
+            db.session.rollback()
+            continue
+        verb = "cold_invitation_queued" if step == 0 else "cold_reminder_queued"
+        log_event(
+            training.id,
+            person.id,
+            "system",
+            verb,
+            "cold",
+            course.version,
+            {"step": step, "message": key},
+            now,
+        )
+        try:
+            db.session.commit()
+        except IntegrityError:  # the same message queued by a concurrent run
+            db.session.rollback()
+            continue
+        issued.append(Issued(key, person.id, step))
+    return issued
+
+
+def invitations_of(session_id: int) -> list[ColdInvitation]:
+    """Return a session's cold invitations."""
+    query = select(ColdInvitation).where(ColdInvitation.session_id == session_id)
+    return list(db.session.scalars(query.order_by(ColdInvitation.id)))
+
+
+def send_due(transport=None, now: datetime | None = None):
+    """Queue what is due, then deliver the outbox (SMTP when configured); safe to run hourly."""
+    issued = issue_due(now)
+    if transport is None:
+        settings = outbox.smtp_settings(current_app.config)
+        transport = outbox.SmtpTransport(settings) if settings else None
+    return issued, outbox.deliver_pending(transport, now)

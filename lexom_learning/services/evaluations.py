@@ -1,0 +1,288 @@
+"""Positioning, hot and cold evaluations: opening them, one submission per participant graded
+by the quiz engine (answers in the shared ``answers`` table), and each participant's results."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.exc import IntegrityError
+
+from ..attainment import Evidence, attainment
+from ..extensions import db
+from ..modules import Course, Evaluation
+from ..quizzes import ResponseError, grade
+from ..quizzes.result import Result
+from ..storage import (
+    Answer,
+    EvaluationSubmission,
+    EvaluationWindow,
+    Participant,
+    TrainingSession,
+    User,
+)
+from ..storage.types import utcnow
+from . import events
+from .attainment import register_source
+from .errors import Conflict, Invalid, NotFound
+
+KINDS = ("positioning", "hot", "cold")
+ROOM_KINDS = ("positioning", "hot")  # opened by the trainer in the room; cold goes by link
+KIND_LABELS = {
+    "positioning": "Test de positionnement",
+    "hot": "Évaluation à chaud",
+    "cold": "Évaluation à froid",
+}
+
+
+class EvaluationInvalid(Invalid):
+    """Some answers are malformed; ``errors`` maps question ids to messages. Nothing is stored."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(f"{len(errors)} réponse(s) à corriger.", "responses")
+        self.errors = errors
+
+
+def evaluation_of(course: Course, kind: str) -> Evaluation:
+    """Return the course's evaluation of that kind.
+
+    :raises NotFound: unknown kind.
+    """
+    if kind not in KINDS or kind not in course.evaluations:
+        raise NotFound("Évaluation introuvable.")
+    return course.evaluations[kind]
+
+
+def log_event(session_id, participant_id, actor, verb, object_id, version, result=None, now=None):
+    """Add one line to the completion log through services.events (not committed)."""
+    event = events.record(session_id, participant_id, actor, verb, object_id, version, result)
+    event.created_at = now or utcnow()
+    return event
+
+
+def window(session_id: int, kind: str) -> EvaluationWindow | None:
+    """Return the opening record of an evaluation in a session, if any."""
+    return db.session.scalar(
+        select(EvaluationWindow).where(
+            EvaluationWindow.session_id == session_id, EvaluationWindow.kind == kind
+        )
+    )
+
+
+def is_open(session_id: int, kind: str) -> bool:
+    """Say whether participants may answer the positioning or hot evaluation now."""
+    found = window(session_id, kind)
+    return found is not None and found.closed_at is None
+
+
+def set_open(
+    training: TrainingSession, course: Course, kind: str, user: User, opened: bool, now=None
+) -> EvaluationWindow:
+    """Open (or reopen) or close the positioning or hot evaluation of a session.
+
+    :raises NotFound: not a room evaluation. :raises Conflict: opening in a closed session.
+    """
+    if kind not in ROOM_KINDS:
+        raise NotFound("Évaluation introuvable.")
+    now = now or utcnow()
+    if opened and training.status == "closed":
+        raise Conflict("La session est clôturée.")
+    found = window(training.id, kind)
+    if found is None and not opened:
+        raise Conflict("Cette évaluation n'a pas été ouverte.")
+    if found is None:
+        found = EvaluationWindow(session_id=training.id, kind=kind, opened_at=now)
+        found.opened_by_id = user.id
+        db.session.add(found)
+    elif opened:
+        found.closed_at = None
+    elif found.closed_at is None:
+        found.closed_at = now
+    verb = "evaluation_opened" if opened else "evaluation_closed"
+    log_event(training.id, None, user.get_id(), verb, kind, course.version, now=now)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        found = window(training.id, kind)
+    return found
+
+
+def submission(participant_id: int, kind: str) -> EvaluationSubmission | None:
+    """Return the participant's submission of that evaluation, if any."""
+    return db.session.scalar(
+        select(EvaluationSubmission).where(
+            EvaluationSubmission.participant_id == participant_id,
+            EvaluationSubmission.kind == kind,
+        )
+    )
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def grade_responses(evaluation: Evaluation, responses: Any) -> dict[str, tuple[Any, Result]]:
+    """Grade every answered question; a blank knowledge item earns 0 (« je ne sais pas »).
+
+    :raises Invalid: not an object, or unknown question ids.
+    :raises EvaluationInvalid: malformed answers, per question.
+    """
+    if not isinstance(responses, dict):
+        raise Invalid("Les réponses doivent être un objet {question: réponse}.", "responses")
+    unknown = sorted(set(responses) - {q.id for q in evaluation.questions})
+    if unknown:
+        raise Invalid(f"Question(s) inconnue(s) : {', '.join(unknown[:10])}.", "responses")
+    graded, errors = {}, {}
+    for section in evaluation.sections:
+        for question in section.questions:
+            raw = responses.get(question.id)
+            if _blank(raw):
+                if section.graded:
+                    graded[question.id] = (None, Result(0.0, float(question.points), False))
+                elif getattr(question, "required", False):
+                    errors[question.id] = "Répondez à cette question."
+                continue
+            try:
+                graded[question.id] = (raw, grade(question, raw))
+            except ResponseError as error:
+                errors[question.id] = str(error)
+    if errors:
+        raise EvaluationInvalid(errors)
+    return graded
+
+
+def submit(
+    participant: Participant,
+    course: Course,
+    kind: str,
+    responses: Any,
+    channel: str = "web",
+    now: datetime | None = None,
+) -> EvaluationSubmission:
+    """Grade and store a participant's one submission of an evaluation (append-only).
+
+    :raises NotFound: unknown kind. :raises Conflict: not open, or already submitted.
+    :raises Invalid, EvaluationInvalid: malformed responses; nothing is stored then.
+    """
+    evaluation = evaluation_of(course, kind)
+    now = now or utcnow()
+    if kind in ROOM_KINDS and not is_open(participant.session_id, kind):
+        raise Conflict("Cette évaluation n'est pas ouverte pour le moment.")
+    if submission(participant.id, kind) is not None:
+        raise Conflict("Vous avez déjà répondu à cette évaluation.")
+    graded = grade_responses(evaluation, responses)
+    knowledge = {q.id for q in evaluation.knowledge_questions}
+    record = EvaluationSubmission(
+        session_id=participant.session_id,
+        participant_id=participant.id,
+        kind=kind,
+        evaluation_id=evaluation.id,
+        earned=sum(r.earned for q, (_, r) in graded.items() if q in knowledge),
+        possible=sum(r.possible for q, (_, r) in graded.items() if q in knowledge),
+        channel=channel,
+        content_version=course.version,
+        submitted_at=now,
+    )
+    db.session.add(record)
+    for question in evaluation.questions:
+        if question.id not in graded:
+            continue
+        raw, result = graded[question.id]
+        db.session.add(
+            Answer(
+                session_id=participant.session_id,
+                participant_id=participant.id,
+                context="evaluation",
+                context_id=evaluation.id,
+                question_id=question.id,
+                response=raw,
+                earned=result.earned,
+                possible=result.possible,
+                correct=result.correct,
+                objectives=list(question.objectives),
+                content_version=course.version,
+                created_at=now,
+            )
+        )
+    result = {"kind": kind, "earned": record.earned, "possible": record.possible}
+    log_event(
+        participant.session_id,
+        participant.id,
+        participant.get_id(),
+        "evaluation_submitted",
+        evaluation.id,
+        course.version,
+        result,
+        now,
+    )
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict("Vous avez déjà répondu à cette évaluation.") from None
+    return record
+
+
+def answers_of(participant_ids: list[int], evaluation_id: str) -> dict[int, list[Answer]]:
+    """Return the participants' answers to one evaluation."""
+    found: dict[int, list[Answer]] = {p: [] for p in participant_ids}
+    if participant_ids:
+        query = select(Answer).where(
+            Answer.participant_id.in_(participant_ids),
+            Answer.context == "evaluation",
+            Answer.context_id == evaluation_id,
+        )
+        for answer in db.session.scalars(query.order_by(Answer.id)):
+            found[answer.participant_id].append(answer)
+    return found
+
+
+def percents(answers: list[Answer], objective_ids: list[str], only=None) -> dict[str, float | None]:
+    """Return the knowledge score per objective, on the questions in ``only`` if given."""
+    evidence = [
+        Evidence(tuple(a.objectives), a.earned, a.possible, "evaluation")
+        for a in answers
+        if only is None or a.question_id in only
+    ]
+    return {o: a.percent for o, a in attainment(evidence, objective_ids).items()}
+
+
+def common_items(course: Course, first: str, second: str) -> set[str]:
+    """Return the knowledge items two evaluations share (progress and retention use them)."""
+    ids = {k: {q.id for q in course.evaluations[k].knowledge_questions} for k in (first, second)}
+    return ids[first] & ids[second]
+
+
+@register_source("evaluations")
+def _hot_evidence(participant_ids: list[int]) -> dict[int, list[Evidence]]:
+    """Evidence from the hot evaluation's knowledge items (positioning is the starting point and
+    cold the retention: both are shown beside attainment, not mixed into it)."""
+    query = (
+        select(Answer)
+        .join(
+            EvaluationSubmission,
+            and_(
+                EvaluationSubmission.participant_id == Answer.participant_id,
+                EvaluationSubmission.evaluation_id == Answer.context_id,
+            ),
+        )
+        .where(
+            Answer.participant_id.in_(participant_ids),
+            Answer.context == "evaluation",
+            EvaluationSubmission.kind == "hot",
+        )
+    )
+    evidence: dict[int, list[Evidence]] = {p: [] for p in participant_ids}
+    for answer in db.session.scalars(query):
+        evidence[answer.participant_id].append(
+            Evidence(tuple(answer.objectives), answer.earned, answer.possible, "hot")
+        )
+    return evidence
+
+
+def count_submissions(session_id: int, kind: str) -> int:
+    """Return how many participants of a session submitted that evaluation."""
+    query = select(func.count()).where(
+        EvaluationSubmission.session_id == session_id, EvaluationSubmission.kind == kind
+    )
+    return db.session.scalar(query) or 0

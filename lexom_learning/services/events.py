@@ -1,0 +1,80 @@
+"""The completion log: record an event, export a session's events as xAPI statements."""
+
+from typing import Any
+
+from sqlalchemy import select
+
+from ..completion.xapi import LogLine, statement
+from ..extensions import db
+from ..modules import Course
+from ..storage import CompletionEvent, TrainingSession, User
+
+
+def record(
+    session_id: int,
+    participant_id: int | None,
+    actor: str,
+    verb: str,
+    object_id: str,
+    content_version: str,
+    result: dict[str, Any] | None = None,
+) -> CompletionEvent:
+    """Add one line to the append-only completion log (the caller commits)."""
+    event = CompletionEvent(
+        session_id=session_id,
+        participant_id=participant_id,
+        actor=actor,
+        verb=verb,
+        object_id=object_id,
+        result=result,
+        content_version=content_version,
+    )
+    db.session.add(event)
+    return event
+
+
+def session_events(session_id: int) -> list[CompletionEvent]:
+    """Return a session's completion events, oldest first."""
+    return list(
+        db.session.scalars(
+            select(CompletionEvent)
+            .where(CompletionEvent.session_id == session_id)
+            .order_by(CompletionEvent.created_at, CompletionEvent.id)
+        )
+    )
+
+
+def _names(training: TrainingSession, events: list[CompletionEvent]) -> dict[str, str]:
+    names = {p.get_id(): p.name for p in training.participants}
+    user_ids = {int(e.actor.split(":")[1]) for e in events if e.actor.startswith("user:")}
+    if user_ids:
+        for user in db.session.scalars(select(User).where(User.id.in_(user_ids))):
+            names[user.get_id()] = user.name
+    names["system"] = "LEXOM"
+    return names
+
+
+def xapi_statements(training: TrainingSession, course: Course, base_url: str) -> list[dict]:
+    """Return every completion event of a session as an xAPI statement."""
+    events = session_events(training.id)
+    names = _names(training, events)
+    return [
+        statement(
+            LogLine(
+                e.id,
+                e.session_id,
+                e.participant_id,
+                e.actor,
+                names.get(e.actor, e.actor),
+                e.verb,
+                e.object_id,
+                e.result,
+                e.content_version,
+                e.created_at,
+            ),
+            base_url,
+            course.id,
+            course.title,
+        )
+        for e in events
+    ]

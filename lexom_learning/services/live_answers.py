@@ -1,0 +1,240 @@
+"""Live answers: keep every submission, recognise retries, and count the last one at closing.
+
+This is the hot path of a room of phones, so it speaks Core SQL: one statement inserts an
+answer only while its question is open and only if it differs from the participant's last one.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, exists, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..live import Status, accepts_answer
+from ..modules import Course
+from ..quizzes import ResponseError, grade
+from ..quizzes.base import QuestionSpec
+from ..storage import Answer, LiveAnswer, LiveRun
+from ..storage.types import utcnow
+from .errors import Conflict, Invalid, NotFound
+
+MAX_RETRIES = 3
+ANSWERS = LiveAnswer.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """What a participant gets back for a submission: never whether it was right."""
+
+    run_id: int
+    question_id: str
+    changes: int
+    repeated: bool
+
+
+def question_of(run, course: Course, question_id: str) -> tuple[int, QuestionSpec]:
+    """Return the position and spec of one of the run's questions.
+
+    :raises NotFound: the question is not part of this run.
+    """
+    try:
+        index = list(run.question_ids).index(question_id)
+    except ValueError:
+        raise NotFound("Question inconnue dans ce quiz.") from None
+    spec = course.question(question_id)
+    if spec is None:
+        raise NotFound("Cette question n'existe plus dans la formation.")
+    return index, spec
+
+
+def not_open_message(run, index: int) -> str:
+    """Explain why question ``index`` takes no answer now."""
+    state = run.state
+    if state.status is Status.FINISHED:
+        return "Le quiz est terminé : les réponses ne sont plus acceptées."
+    if state.index is None:
+        return "Le quiz n'a pas encore commencé : attendez l'ouverture de la question."
+    if index > state.index:
+        return f"La question {index + 1} n'est pas encore ouverte."
+    return f"La question {index + 1} est fermée : les réponses ne sont plus acceptées."
+
+
+def body_hash(response: Any) -> str:
+    """Return a digest of a response as sent, to recognise a retried identical request."""
+    text = json.dumps(response, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def submit_answer(run, participant_id: int, course: Course, question_id: str, response) -> Receipt:
+    """Keep a participant's answer to the open question; the last one before closing counts.
+
+    The same body sent again (a retry) stores nothing and gets the same receipt, even after
+    the close; the caller has checked that the participant belongs to the run's session.
+
+    :raises NotFound: the question is not part of this run.
+    :raises Conflict: the question is not open (or closed while the answer was on its way).
+    :raises Invalid: the response is malformed for this question type.
+    """
+    index, spec = question_of(run, course, question_id)
+    digest = body_hash(response)
+    try:
+        result = grade(spec, response)
+    except (ResponseError, OverflowError, RecursionError) as error:
+        if accepts_answer(run.state, index):
+            message = str(error) if isinstance(error, ResponseError) else "Réponse illisible."
+            raise Invalid(message, "response") from None
+        result = None  # not open: a retry may still be recognised below, else 409
+    for _ in range(MAX_RETRIES):
+        if result is not None:
+            try:
+                statement, params = _insert_if_new(
+                    run.id, participant_id, question_id, index, digest, response, result
+                )
+                seq = db.session.execute(statement, params).scalar()
+            except IntegrityError:  # a concurrent submission took the same seq: look again
+                db.session.rollback()
+                continue
+            if seq is not None:
+                db.session.commit()
+                return Receipt(run.id, question_id, seq, False)
+            db.session.rollback()
+        latest = _latest(run.id, participant_id, question_id)
+        if latest is not None and latest.body_hash == digest:
+            return Receipt(run.id, question_id, latest.seq, True)
+        raise Conflict(not_open_message(_fresh(run), index))
+    raise Conflict("Trop de réponses simultanées pour cette question : réessayez.")
+
+
+def _fresh(run):
+    """Return the run as stored now (it may have moved since it was read)."""
+    from .live_lookup import run_view
+
+    return run_view(run.id) or run
+
+
+def _mine():
+    return (
+        (ANSWERS.c.run_id == bindparam("run_id"))
+        & (ANSWERS.c.participant_id == bindparam("participant_id"))
+        & (ANSWERS.c.question_id == bindparam("question_id"))
+    )
+
+
+# The hot path's statements are built once: building a statement costs more than running it.
+LATEST = (
+    select(ANSWERS.c.seq, ANSWERS.c.body_hash)
+    .where(_mine())
+    .order_by(ANSWERS.c.seq.desc())
+    .limit(1)
+)
+
+
+def _latest(run_id: int, participant_id: int, question_id: str):
+    mine = {"run_id": run_id, "participant_id": participant_id, "question_id": question_id}
+    return db.session.execute(LATEST, mine).first()
+
+
+def _build_insert_if_new():
+    """One statement: insert the answer while the question is open, unless it repeats the last.
+
+    It returns the new ``seq``, or nothing. SQLite runs it under its single write lock, and
+    PostgreSQL's FOR SHARE makes a concurrent close wait for it (or makes it see the close), so
+    no answer is ever stored after the close has counted the last ones.
+    """
+    runs = LiveRun.__table__
+    still_open = (
+        select(runs.c.id)
+        .where(
+            runs.c.id == bindparam("run_id"),
+            runs.c.status == Status.OPEN.value,
+            runs.c.current_index == bindparam("index"),
+        )
+        .with_for_update(read=True)
+    )
+    last_seq = select(func.max(ANSWERS.c.seq)).where(_mine()).scalar_subquery()
+    repeats_last = select(ANSWERS.c.id).where(
+        _mine(), ANSWERS.c.seq == last_seq, ANSWERS.c.body_hash == bindparam("body_hash")
+    )
+    names = ("run_id", "participant_id", "question_id", "response", "body_hash", "earned")
+    names += ("possible", "correct", "created_at")
+    row = select(
+        *(bindparam(name, type_=ANSWERS.c[name].type) for name in names),
+        func.coalesce(last_seq, 0) + 1,
+    ).where(exists(still_open), ~exists(repeats_last))
+    return insert(ANSWERS).from_select([*names, "seq"], row).returning(ANSWERS.c.seq)
+
+
+INSERT_IF_NEW = _build_insert_if_new()
+
+
+def _insert_if_new(run_id, participant_id, question_id, index, digest, response, result):
+    """Return the insert of an answer and its parameters (see ``_build_insert_if_new``)."""
+    return INSERT_IF_NEW, {
+        "run_id": run_id,
+        "participant_id": participant_id,
+        "question_id": question_id,
+        "index": index,
+        "response": response,
+        "body_hash": digest,
+        "earned": result.earned,
+        "possible": result.possible,
+        "correct": result.correct,
+        "created_at": utcnow(),
+    }
+
+
+def last_answers(run_id: int, question_id: str | None = None):
+    """Return each participant's last submission per question of a run (Core rows)."""
+    filters = [ANSWERS.c.run_id == run_id]
+    if question_id is not None:
+        filters.append(ANSWERS.c.question_id == question_id)
+    last = (
+        select(
+            ANSWERS.c.participant_id, ANSWERS.c.question_id, func.max(ANSWERS.c.seq).label("seq")
+        )
+        .where(*filters)
+        .group_by(ANSWERS.c.participant_id, ANSWERS.c.question_id)
+        .subquery()
+    )
+    query = select(
+        ANSWERS.c.participant_id,
+        ANSWERS.c.question_id,
+        ANSWERS.c.response,
+        ANSWERS.c.earned,
+        ANSWERS.c.possible,
+        ANSWERS.c.correct,
+    ).join(
+        last,
+        (ANSWERS.c.participant_id == last.c.participant_id)
+        & (ANSWERS.c.question_id == last.c.question_id)
+        & (ANSWERS.c.seq == last.c.seq),
+    )
+    return db.session.execute(query.where(*filters)).all()
+
+
+def count_last_answers(run, course: Course, question_id: str, now) -> None:
+    """Copy each participant's last answer to a question into ``answers`` (context ``live``)."""
+    spec = course.question(question_id)
+    objectives = list(spec.objectives) if spec is not None else []
+    rows = [
+        {
+            "session_id": run.session_id,
+            "participant_id": row.participant_id,
+            "context": "live",
+            "context_id": str(run.id),
+            "question_id": question_id,
+            "response": row.response,
+            "earned": row.earned,
+            "possible": row.possible,
+            "correct": row.correct,
+            "objectives": objectives,
+            "content_version": run.content_version,
+            "created_at": now,
+        }
+        for row in last_answers(run.id, question_id)
+    ]
+    if rows:
+        db.session.execute(insert(Answer), rows)

@@ -1,0 +1,162 @@
+"""Attendance, closing, attestations, verification and the xAPI export (issue 7)."""
+
+from flask import Response, jsonify, request
+
+from ...extensions import db
+from ...services import attendance, attestations, events, exports, verification
+from ...services.errors import NotFound
+from ..attendance.documents import may_read, pdf_response
+from . import bp
+from .access import course_of, managed_session, participant, readable_session, signed_in
+from .access import staff as staff_caller
+from .serializers import iso
+from .validation import json_body
+
+
+def _user_agent() -> str:
+    return request.headers.get("User-Agent", "")[:300]
+
+
+def signature_data(row) -> dict:
+    """Return one signature act as JSON (never the signature image itself)."""
+    return {
+        "id": row.id,
+        "participant_id": row.participant_id,
+        "slot": row.slot,
+        "kind": row.kind,
+        "method": row.method,
+        "actor": row.actor,
+        "reason": row.reason,
+        "signed_at": iso(row.created_at),
+    }
+
+
+def attestation_data(row) -> dict:
+    """Return an attestation's register line as JSON."""
+    return {
+        "number": row.number,
+        "participant_id": row.participant_id,
+        "version": row.version,
+        "status": row.status,
+        "sha256": row.sha256,
+        "certificate_sha256": row.certificate_sha256,
+        "issued_at": iso(row.issued_at),
+        "hours_attended": row.snapshot["attendance"]["hours_attended"],
+    }
+
+
+@bp.post("/me/attendance/<slot>")
+def sign_attendance(slot: str):
+    """Sign a half-day (the one open now) with a drawn signature or the typed name."""
+    person = participant()
+    body = json_body("AttendanceSign")
+    row = attendance.sign(person, course_of(person.session), slot, body["signature"], _user_agent())
+    return jsonify(signature_data(row)), 201
+
+
+@bp.post("/sessions/<int:sid>/attendance")
+def trainer_attendance(sid: int):
+    """Countersign a participant's half-day, or record a paper signature with its reason."""
+    who = staff_caller()
+    training = managed_session(sid, who)
+    course = course_of(training)
+    body = json_body("AttendanceRecord")
+    if body["method"] == "countersign":
+        row = attendance.countersign(
+            training, course, who, body["participant_id"], body["slot"], _user_agent()
+        )
+    else:
+        row = attendance.record_paper(
+            training,
+            course,
+            who,
+            body["participant_id"],
+            body["slot"],
+            body.get("reason", ""),
+            _user_agent(),
+        )
+    return jsonify(signature_data(row)), 201
+
+
+@bp.post("/sessions/<int:sid>/close")
+def close_session(sid: int):
+    """Close the session and issue the attestations its rule calls for."""
+    training = managed_session(sid, staff_caller())
+    json_body("SessionClose", optional=True)
+    report = attestations.close_and_issue(training, course_of(training))
+    return jsonify(
+        {
+            "id": training.id,
+            "status": training.status,
+            "closed_at": iso(training.closed_at),
+            "issued": [attestation_data(a) for a in report.issued],
+            "superseded": [attestation_data(a) for a in report.superseded],
+            "not_eligible": report.not_eligible,
+        }
+    )
+
+
+@bp.get("/sessions/<int:sid>/attestations")
+def session_attestations(sid: int):
+    """List a session's attestations, every version (trainer of the session, compliance)."""
+    training = readable_session(sid, staff_caller())
+    return jsonify([attestation_data(a) for a in attestations.for_session(training.id)])
+
+
+@bp.get("/attestations/<number>.pdf")
+def attestation_pdf(number: str):
+    """Send the stored PDF: to its participant, the session's trainer or compliance."""
+    who = signed_in()
+    attestation = attestations.by_number(number)
+    if not may_read(who, attestation):
+        raise NotFound("Attestation introuvable.")
+    actor = who.get_id()
+    attestations.audit(
+        attestation.session_id,
+        "downloaded",
+        actor,
+        None,
+        attestation,
+        {"document": "attestation", "via": "api"},
+    )
+    db.session.commit()
+    return pdf_response(attestation, certificate=False)
+
+
+@bp.get("/sessions/<int:sid>/attestations.zip")
+def attestations_zip(sid: int):
+    """Stream the ZIP of every current attestation PDF of a session (compliance)."""
+    who = staff_caller("compliance")
+    training = readable_session(sid, who)
+    attestations.audit(training.id, "exported_zip", who.get_id(), None, None, {"via": "api"})
+    db.session.commit()
+    response = Response(exports.streamed_session_zip(training.id), mimetype="application/zip")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="attestations-session-{training.id}.zip"'
+    )
+    return response
+
+
+@bp.get("/verify/<number>")
+def verify(number: str):
+    """Say whether a number is valid, superseded or revoked (anyone; no personal data)."""
+    result = verification.verify(number, request.args.get("sha256"))
+    return jsonify(
+        {
+            "number": result.number,
+            "valid": result.valid,
+            "status": result.status,
+            "course": {"ref": result.course_ref, "title": result.course_title},
+            "issued_at": iso(result.issued_at),
+            "sha256_match": result.sha256_match,
+            "superseded_by": result.superseded_by,
+        }
+    )
+
+
+@bp.get("/sessions/<int:sid>/events.xapi.json")
+def xapi_events(sid: int):
+    """Return the session's completion log as xAPI statements."""
+    training = readable_session(sid, staff_caller())
+    base = attestations.public_base_url()
+    return jsonify(events.xapi_statements(training, course_of(training), base))

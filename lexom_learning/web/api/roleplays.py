@@ -1,0 +1,242 @@
+"""Role-play endpoints: runs, groups and roles, grids, debrief; a participant's own role only."""
+
+from flask import jsonify, url_for
+
+from ...modules import RolePlayCase
+from ...modules.markdown import render_markdown
+from ...services import roleplay
+from ...services.errors import Invalid, NotFound
+from ...storage import Participant, RolePlayGrading, RolePlayRun
+from ..roleplay.grids import groups_of
+from . import bp
+from .access import course_of, managed_session, participant, readable_session, staff
+from .validation import json_body
+
+
+def run_data(run: RolePlayRun, case: RolePlayCase | None) -> dict:
+    """Return a run's summary."""
+    return {
+        "id": run.id,
+        "session_id": run.session_id,
+        "case_id": run.case_id,
+        "title": case.title if case else None,
+        "status": run.status,
+        "seed": run.seed,
+        "debrief_note": run.debrief_note,
+        "created_at": run.created_at.isoformat(),
+        "closed_at": run.closed_at.isoformat() if run.closed_at else None,
+        "assignments": [
+            {"participant_id": a.participant_id, "group": a.group_no, "role_id": a.role_id}
+            for a in run.assignments
+        ],
+    }
+
+
+def grading_data(grading: RolePlayGrading) -> dict:
+    """Return one observer's grid."""
+    return {
+        "observer_id": grading.observer_id,
+        "performer_id": grading.performer_id,
+        "group": grading.group_no,
+        "scores": {s.criterion_id: s.level for s in grading.scores},
+        "comment": grading.comment,
+        "reason": grading.reason,
+        "created_at": grading.created_at.isoformat(),
+    }
+
+
+def _staff_run(rid: int, manage: bool = False):
+    who = staff()
+    run = roleplay.get_run(rid)
+    training = (managed_session if manage else readable_session)(run.session_id, who)
+    course = course_of(training)
+    return who, run, training, course
+
+
+@bp.get("/sessions/<int:sid>/roleplays")
+def list_runs(sid: int):
+    """List a session's role-play runs."""
+    training = readable_session(sid, staff())
+    course = course_of(training)
+    runs = roleplay.runs_of_session(training.id)
+    return jsonify([run_data(r, course.roleplay(r.case_id)) for r in runs])
+
+
+@bp.post("/sessions/<int:sid>/roleplays")
+def create_run(sid: int):
+    """Start a run of a case (trainer of the session)."""
+    who = staff()
+    training = managed_session(sid, who)
+    body = json_body("RolePlayRunCreate")
+    course = course_of(training)
+    run = roleplay.create_run(training, course, body["case_id"], who)
+    response = jsonify(run_data(run, course.roleplay(run.case_id)))
+    response.headers["Location"] = url_for("api.get_run", rid=run.id)
+    return response, 201
+
+
+@bp.get("/roleplays/<int:rid>")
+def get_run(rid: int):
+    """Return a run with its groups and roles (staff who may read the session)."""
+    _who, run, _training, course = _staff_run(rid)
+    return jsonify(run_data(run, course.roleplay(run.case_id)))
+
+
+@bp.put("/roleplays/<int:rid>/groups")
+def set_groups(rid: int):
+    """Form groups automatically (``mode: auto``) or by hand (``assignments``)."""
+    who, run, training, course = _staff_run(rid, manage=True)
+    body = json_body("RolePlayGroups")
+    if body.get("mode") == "auto":
+        roleplay.assign_auto(run, course, training, who, body.get("seed"), body.get("groups"))
+    else:
+        wanted = {}
+        for item in body.get("assignments", []):
+            if item["participant_id"] in wanted:
+                raise Invalid("Un participant ne peut être que dans un seul groupe.")
+            wanted[item["participant_id"]] = (item["group"], item.get("role_id"))
+        roleplay.assign_by_hand(run, course, training, who, wanted, body.get("seed"))
+    return jsonify(run_data(run, course.roleplay(run.case_id)))
+
+
+@bp.get("/roleplays/<int:rid>/grids")
+def run_grids(rid: int):
+    """Return every group's latest grids side by side, with the mean level per criterion."""
+    _who, run, _training, course = _staff_run(rid)
+    case = roleplay.case_of(run, course)
+    groups = groups_of(run, case)
+    return jsonify(
+        {
+            "run_id": run.id,
+            "criteria": [
+                {"id": c.id, "label": c.label, "objectives": c.objectives} for c in case.grid
+            ],
+            "groups": [
+                {
+                    "group": g.number,
+                    "performer_id": g.performer.id if g.performer else None,
+                    "gradings": [grading_data(x) for x in g.gradings],
+                    "means": {c.id: g.mean(c.id) for c in case.grid},
+                }
+                for g in groups
+            ],
+        }
+    )
+
+
+@bp.post("/roleplays/<int:rid>/grids")
+def submit_grid(rid: int):
+    """Record the calling observer's grid for the performer of their group."""
+    person = participant()
+    run = _participant_run(person, rid)
+    body = json_body("GridCreate")
+    grading = roleplay.submit_grid(
+        run,
+        course_of(person.session),
+        person,
+        body["scores"],
+        body.get("comment", ""),
+        body.get("reason", ""),
+    )
+    return jsonify(grading_data(grading)), 201
+
+
+@bp.put("/roleplays/<int:rid>/debrief")
+def debrief(rid: int):
+    """Save the debrief note."""
+    who, run, _training, course = _staff_run(rid, manage=True)
+    roleplay.set_debrief(run, course, json_body("DebriefNote")["note"], who)
+    return jsonify(run_data(run, course.roleplay(run.case_id)))
+
+
+@bp.post("/roleplays/<int:rid>/close")
+def close_run(rid: int):
+    """Close the run (idempotent)."""
+    who, run, _training, course = _staff_run(rid, manage=True)
+    json_body("EmptyBody", optional=True)
+    roleplay.close_run(run, course, who)
+    return jsonify(run_data(run, course.roleplay(run.case_id)))
+
+
+def _participant_run(person: Participant, rid: int) -> RolePlayRun:
+    run = roleplay.get_run(rid)
+    if run.session_id != person.session_id:
+        raise NotFound("Jeu de rôles introuvable.")
+    return run
+
+
+@bp.get("/me/roleplays")
+def my_runs():
+    """List the runs in which the calling participant has a role."""
+    person = participant()
+    course = course_of(person.session)
+    found = []
+    for run in roleplay.runs_of_session(person.session_id):
+        mine = roleplay.assignment_of(run, person)
+        case = course.roleplay(run.case_id)
+        if mine is not None and case is not None:
+            role = case.role(mine.role_id)
+            found.append(
+                {
+                    "run_id": run.id,
+                    "case_id": case.id,
+                    "title": case.title,
+                    "status": run.status,
+                    "group": mine.group_no,
+                    "role": {"id": role.id, "name": role.name},
+                }
+            )
+    return jsonify(found)
+
+
+@bp.get("/me/roleplays/<int:rid>")
+def my_run(rid: int):
+    """Return the caller's own role and brief (never another's), group, and grid if observer."""
+    person = participant()
+    run = _participant_run(person, rid)
+    course = course_of(person.session)
+    case = roleplay.case_of(run, course)
+    mine = roleplay.assignment_of(run, person)
+    data = {
+        "run_id": run.id,
+        "case_id": case.id,
+        "title": case.title,
+        "status": run.status,
+        "context_html": render_markdown(case.context),
+        "role": None,
+    }
+    if mine is None:
+        return jsonify(data)
+    role = case.role(mine.role_id)
+    people = {p.id: p.name for p in person.session.participants}
+    data["group"] = mine.group_no
+    data["role"] = {
+        "id": role.id,
+        "name": role.name,
+        "brief": role.brief,
+        "observer": role.observer,
+        "assessed": role.id == case.assessed_role,
+    }
+    data["teammates"] = [
+        {
+            "participant_id": a.participant_id,
+            "name": people.get(a.participant_id),
+            "role_name": case.role(a.role_id).name,
+        }
+        for a in run.assignments
+        if a.group_no == mine.group_no
+    ]
+    if role.observer:
+        data["grid"] = [
+            {"id": c.id, "label": c.label, "levels": {str(k): v for k, v in c.levels.items()}}
+            for c in case.grid
+        ]
+    gradings = roleplay.gradings_of(run)
+    data["my_grids"] = [grading_data(g) for g in gradings if g.observer_id == person.id]
+    if run.status == "closed" and role.id == case.assessed_role:
+        data["received"] = [
+            grading_data(g)
+            for g in roleplay.latest_gradings(gradings)
+            if g.performer_id == person.id
+        ]
+    return jsonify(data)

@@ -1,0 +1,209 @@
+"""Turn domain objects into the JSON shapes documented in openapi.py (dates as ISO strings)."""
+
+from datetime import date, datetime
+from typing import Any
+
+from flask import url_for
+from sqlalchemy import func, select
+
+from ...extensions import db
+from ...modules import Course, Quiz
+from ...quizzes import ResponseError, grade, public_view
+from ...services import learning, links
+from ...services.attainment import ObjectiveResult
+from ...storage import Participant, QuizAttempt, TrainingSession
+
+
+def iso(value: date | datetime | None) -> str | None:
+    """Return a date or a timestamp as an ISO 8601 string, or None."""
+    return value.isoformat() if value is not None else None
+
+
+# Rendering every unit's Markdown takes a while; the content of a version never changes.
+_COURSES: dict[tuple[str, str], dict[str, Any]] = {}
+
+
+def _course_data(course: Course) -> dict[str, Any]:
+    return {
+        "id": course.id,
+        "ref": course.ref,
+        "title": course.title,
+        "domain": course.domain,
+        "days": course.days,
+        "hours": course.hours,
+        "version": course.version,
+        "objectives": [{"id": o.id, "text": o.text} for o in course.objectives],
+        "half_days": [h.model_dump() for h in course.half_days],
+        "modules": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "day": m.day,
+                "minutes": m.minutes,
+                "objectives": list(m.objectives),
+                "topics": [{"id": t.id, "text": t.text} for t in m.topics],
+                "units": [
+                    {
+                        "id": u.id,
+                        "title": u.title,
+                        "minutes": u.minutes,
+                        "covers": list(u.covers),
+                        "body_markdown": u.body_markdown,
+                        "html": u.html(),
+                    }
+                    for u in m.units
+                ],
+                "quizzes": [quiz_data(q) for q in m.quizzes],
+            }
+            for m in course.modules
+        ],
+    }
+
+
+def course_data(course: Course) -> dict[str, Any]:
+    """Return the course a learner may see: content and public quizzes, never an answer."""
+    key = (course.id, course.version)
+    if key not in _COURSES:
+        _COURSES[key] = _course_data(course)
+    return _COURSES[key]
+
+
+def quiz_data(quiz: Quiz) -> dict[str, Any]:
+    """Return a module quiz with each question's public view (no answer, feedback, explanation)."""
+    return {
+        "id": quiz.id,
+        "title": quiz.title,
+        "module": quiz.module,
+        "max_attempts": quiz.max_attempts,
+        "pass_pct": quiz.pass_pct,
+        "questions": [public_view(q) for q in quiz.questions],
+    }
+
+
+def participant_counts(session_ids: list[int]) -> dict[int, int]:
+    """Return how many participants each session has, in one query."""
+    if not session_ids:
+        return {}
+    rows = db.session.execute(
+        select(Participant.session_id, func.count())
+        .where(Participant.session_id.in_(session_ids))
+        .group_by(Participant.session_id)
+    )
+    return {session_id: count for session_id, count in rows.all()}  # noqa: C416
+
+
+def session_data(training: TrainingSession, participants: int | None = None) -> dict[str, Any]:
+    """Return a training session as JSON."""
+    if participants is None:
+        participants = participant_counts([training.id]).get(training.id, 0)
+    return {
+        "id": training.id,
+        "course_id": training.course_id,
+        "title": training.title,
+        "starts_on": iso(training.starts_on),
+        "ends_on": iso(training.ends_on),
+        "location": training.location,
+        "status": training.status,
+        "closed_at": iso(training.closed_at),
+        "created_at": iso(training.created_at),
+        "trainer": {"id": training.trainer.id, "name": training.trainer.name},
+        "participants": participants,
+    }
+
+
+def access_of(person: Participant) -> dict[str, str | None]:
+    """Return the participant's working access token and link, or None for both."""
+    link = links.current_link(person)
+    if link is None:
+        return {"access_token": None, "access_url": None}
+    token = links.token_for(link)
+    url = url_for("auth.participant_link", token=token, _external=True)
+    return {"access_token": token, "access_url": url}
+
+
+def participant_data(person: Participant, with_access: bool = False) -> dict[str, Any]:
+    """Return a participant; their access token only for those who manage the session."""
+    data = {
+        "id": person.id,
+        "session_id": person.session_id,
+        "name": person.name,
+        "email": person.email,
+        "created_at": iso(person.created_at),
+    }
+    if with_access:
+        data.update(access_of(person))
+    return data
+
+
+def progress_data(progress: learning.Progress, done: set[str] | None = None) -> dict[str, Any]:
+    """Return a participant's progress per module."""
+    data: dict[str, Any] = {
+        "percent": progress.percent,
+        "units_done": progress.units_done,
+        "units_total": progress.units_total,
+        "modules": [
+            {
+                "module_id": m.module_id,
+                "units_done": m.units_done,
+                "units_total": m.units_total,
+                "percent": m.percent,
+                "quiz_id": m.quiz_id,
+                "best_percent": m.best_percent,
+                "attempts_used": m.attempts_used,
+                "attempts_max": m.attempts_max,
+            }
+            for m in progress.modules
+        ],
+    }
+    if done is not None:
+        data["done_units"] = sorted(done)
+    return data
+
+
+def attainment_data(results: dict[str, ObjectiveResult]) -> list[dict[str, Any]]:
+    """Return attainment per objective: percent and level (None without evidence), items."""
+    return [
+        {"objective_id": r.objective_id, "percent": r.percent, "level": r.level, "items": r.items}
+        for r in results.values()
+    ]
+
+
+def _feedback(question, response: Any) -> list[str]:
+    """Return the feedback a response earns now (the record keeps points, not feedback)."""
+    if question is None:
+        return []
+    try:
+        return list(grade(question, response).feedback)
+    except (ResponseError, ValueError):
+        return []
+
+
+def attempt_data(attempt: QuizAttempt, quiz: Quiz) -> dict[str, Any]:
+    """Return a submitted attempt with per-question results, feedback and explanations."""
+    questions = {q.id: q for q in quiz.questions}
+    percent = round(attempt.percent, 1)
+    results = []
+    for answer in attempt.answers:
+        question = questions.get(answer.question_id)
+        results.append(
+            {
+                "question_id": answer.question_id,
+                "response": answer.response,
+                "earned": answer.earned,
+                "possible": answer.possible,
+                "correct": answer.correct,
+                "feedback": _feedback(question, answer.response),
+                "explanation": question.explanation if question is not None else "",
+            }
+        )
+    return {
+        "number": attempt.number,
+        "quiz_id": attempt.quiz_id,
+        "submitted_at": iso(attempt.submitted_at),
+        "earned": attempt.earned,
+        "possible": attempt.possible,
+        "percent": percent,
+        "passed": percent >= quiz.pass_pct,
+        "content_version": attempt.content_version,
+        "results": results,
+    }

@@ -1,0 +1,191 @@
+"""Strict JSON bodies: read, parse and check them against the schemas the API publishes.
+
+The request schemas live once, in schemas.py; this module enforces the small subset of JSON
+Schema they use, so the published contract and the checks cannot drift apart.
+"""
+
+import json
+import re
+from datetime import date, datetime
+from typing import Any
+
+from flask import abort, request
+
+from ...services.errors import Invalid
+from .schemas import SCHEMAS
+
+MAX_BODY = 64 * 1024
+MAX_DEPTH = 20
+# Beyond 2**53 a JSON number no longer round-trips through JavaScript, and a huge integer
+# crashes float() in the quiz engine: refuse it here, with the field that carries it.
+MAX_INTEGER = 2**53
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+JSON_TYPES = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "boolean": bool,
+    "integer": int,
+    "number": (int, float),
+    "null": type(None),
+}
+TYPE_WORDS = {
+    "object": "un objet",
+    "array": "une liste",
+    "string": "un texte",
+    "boolean": "true ou false",
+    "integer": "un entier",
+    "number": "un nombre",
+    "null": "null",
+}
+
+
+class BodyInvalid(Invalid):
+    """The body does not match its schema; ``field`` is the dotted path of the first problem."""
+
+
+def json_body(schema_name: str, optional: bool = False) -> dict[str, Any]:
+    """Return the request's JSON object checked against a component schema (dates parsed).
+
+    :raises HTTPException: 413 too large, 415 not JSON, 400 unreadable JSON.
+    :raises BodyInvalid: (422) not an object, missing or unknown field, wrong type or length.
+    """
+    if (request.content_length or 0) > MAX_BODY:
+        abort(413)
+    raw = request.get_data(cache=True)
+    if len(raw) > MAX_BODY:
+        abort(413)
+    if optional and not raw.strip():
+        return {}
+    if not _is_json(request.mimetype):
+        abort(415)
+    value = _parse(raw)
+    _check_numbers(value, "", 0)
+    return check(SCHEMAS[schema_name], value, "")
+
+
+def _is_json(mimetype: str) -> bool:
+    return mimetype == "application/json" or (
+        mimetype.startswith("application/") and mimetype.endswith("+json")
+    )
+
+
+def _parse(raw: bytes) -> Any:
+    def refuse_constant(name: str):
+        raise ValueError(f"{name} is not JSON")
+
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        abort(400, "Le corps de la requête n'est pas du JSON valide (UTF-8).")
+
+
+def _check_numbers(value: Any, path: str, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise BodyInvalid(f"Données trop imbriquées ({MAX_DEPTH} niveaux au plus).", path or None)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_numbers(item, _join(path, key), depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_numbers(item, _join(path, str(index)), depth + 1)
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+        raise BodyInvalid("Nombre hors limites.", path or None)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = SCHEMAS[schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _type_ok(value: Any, kind: str) -> bool:
+    if kind in ("integer", "number") and isinstance(value, bool):
+        return False
+    if kind == "integer" and isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, JSON_TYPES[kind])
+
+
+def check(schema: dict[str, Any], value: Any, path: str) -> Any:
+    """Return ``value`` checked against a JSON Schema subset (``format: date`` becomes a date).
+
+    :raises BodyInvalid: naming the path of the first problem.
+    """
+    schema = _resolve(schema)
+    field = path or None
+    for part in schema.get("allOf", ()):
+        value = check(part, value, path)
+    kinds = schema.get("type")
+    if kinds is not None:
+        kinds = [kinds] if isinstance(kinds, str) else kinds
+        if not any(_type_ok(value, k) for k in kinds):
+            expected = " ou ".join(TYPE_WORDS[k] for k in kinds)
+            what = f"« {path} » doit être" if path else "Le corps doit être"
+            raise BodyInvalid(f"{what} {expected}.", field)
+    if "enum" in schema and value not in schema["enum"]:
+        raise BodyInvalid(f"« {path} » : valeur inattendue.", field)
+    if isinstance(value, str):
+        return _check_string(schema, value, path)
+    if isinstance(value, dict):
+        return _check_object(schema, value, path)
+    if isinstance(value, list):
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            raise BodyInvalid(f"« {path} » : {schema['maxItems']} éléments au plus.", field)
+        items = schema.get("items", {})
+        return [check(items, item, _join(path, str(i))) for i, item in enumerate(value)]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            raise BodyInvalid(f"« {path} » doit valoir au moins {schema['minimum']}.", field)
+        if "maximum" in schema and value > schema["maximum"]:
+            raise BodyInvalid(f"« {path} » doit valoir au plus {schema['maximum']}.", field)
+    return value
+
+
+def _check_string(schema: dict[str, Any], value: str, path: str) -> Any:
+    field = path or None
+    if len(value) < schema.get("minLength", 0):
+        raise BodyInvalid(f"« {path} » est obligatoire.", field)
+    if len(value) > schema.get("maxLength", len(value)):
+        raise BodyInvalid(f"« {path} » : {schema['maxLength']} caractères au plus.", field)
+    if schema.get("format") == "date":
+        try:
+            if not DATE.match(value):
+                raise ValueError(value)
+            return date.fromisoformat(value)
+        except ValueError:
+            raise BodyInvalid(f"« {path} » : date attendue (AAAA-MM-JJ).", field) from None
+    if schema.get("format") == "date-time" and not _is_datetime(value):
+        raise BodyInvalid(f"« {path} » : date et heure ISO 8601 attendues.", field)
+    return value
+
+
+def _is_datetime(value: str) -> bool:
+    try:
+        return datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _check_object(schema: dict[str, Any], value: dict[str, Any], path: str) -> dict[str, Any]:
+    field = path or None
+    if "maxProperties" in schema and len(value) > schema["maxProperties"]:
+        raise BodyInvalid(f"« {path or 'corps'} » : {schema['maxProperties']} clés au plus.", field)
+    properties = schema.get("properties", {})
+    for name in schema.get("required", ()):
+        if name not in value:
+            raise BodyInvalid(f"Champ obligatoire manquant : « {name} ».", _join(path, name))
+    extra = schema.get("additionalProperties", True)
+    result = {}
+    for name, item in value.items():
+        if name in properties:
+            result[name] = check(properties[name], item, _join(path, name))
+        elif extra is False:
+            raise BodyInvalid(f"Champ inconnu : « {name} ».", _join(path, name))
+        else:
+            result[name] = check(extra, item, _join(path, name)) if extra is not True else item
+    return result

@@ -1,0 +1,94 @@
+"""Participant endpoints (``Bearer <access token>``): identity, progress, units and quizzes."""
+
+from flask import jsonify
+
+from ...modules import Course
+from ...services import attainment, learning
+from ...storage import Participant
+from . import bp
+from .access import course_of, participant
+from .serializers import (
+    attainment_data,
+    attempt_data,
+    progress_data,
+    quiz_data,
+    session_data,
+)
+from .validation import json_body
+
+
+def _progress(person: Participant, course: Course) -> dict:
+    return progress_data(learning.progress(person, course), learning.units_done(person))
+
+
+def _attainment(person: Participant, course: Course) -> list[dict]:
+    return attainment_data(attainment.participants_results(course, [person.id])[person.id])
+
+
+@bp.get("/me")
+def me():
+    """Return the calling participant, their session, course, progress and attainment."""
+    person = participant()
+    course = course_of(person.session)
+    return jsonify(
+        {
+            "participant": {"id": person.id, "name": person.name, "email": person.email},
+            "session": session_data(person.session),
+            "course": {"id": course.id, "ref": course.ref, "title": course.title},
+            "progress": _progress(person, course),
+            "attainment": _attainment(person, course),
+        }
+    )
+
+
+@bp.get("/me/progress")
+def my_progress():
+    """Return the calling participant's progress and attainment."""
+    person = participant()
+    course = course_of(person.session)
+    return jsonify({**_progress(person, course), "attainment": _attainment(person, course)})
+
+
+@bp.post("/me/units/<unit_id>/done")
+def unit_done(unit_id: str):
+    """Mark a unit as done (idempotent: a second call records nothing)."""
+    person = participant()
+    course = course_of(person.session)
+    json_body("UnitDoneRequest", optional=True)
+    recorded = learning.mark_unit_done(person, course, unit_id)
+    return jsonify({"unit_id": unit_id, "done": True, "recorded": recorded})
+
+
+def _quiz_status(person: Participant, quiz) -> dict:
+    used = len(learning.attempts(person, quiz.id))
+    return {
+        "attempts_used": used,
+        "attempts_remaining": learning.remaining_attempts(person, quiz),
+    }
+
+
+@bp.get("/me/quizzes/<quiz_id>")
+def my_quiz(quiz_id: str):
+    """Return a module quiz as the learner sees it, with the attempts used and left."""
+    person = participant()
+    quiz = learning.module_quiz(course_of(person.session), quiz_id)
+    return jsonify({**quiz_data(quiz), **_quiz_status(person, quiz)})
+
+
+@bp.get("/me/quizzes/<quiz_id>/attempts")
+def my_attempts(quiz_id: str):
+    """List the caller's submitted attempts with results, feedback and explanations."""
+    person = participant()
+    quiz = learning.module_quiz(course_of(person.session), quiz_id)
+    return jsonify([attempt_data(a, quiz) for a in learning.attempts(person, quiz.id)])
+
+
+@bp.post("/me/quizzes/<quiz_id>/attempts")
+def submit_attempt(quiz_id: str):
+    """Submit a whole attempt; 409 when none is left, 422 with details per question."""
+    person = participant()
+    course = course_of(person.session)
+    quiz = learning.module_quiz(course, quiz_id)
+    body = json_body("AttemptCreate")
+    attempt = learning.submit_quiz(person, course, quiz.id, body["responses"])
+    return jsonify({**attempt_data(attempt, quiz), **_quiz_status(person, quiz)}), 201

@@ -1,0 +1,96 @@
+"""Staff endpoints: sessions, their participants and their progress."""
+
+from flask import jsonify, url_for
+
+from ...services import attainment, learning, sessions
+from ...services.errors import NotFound
+from ..content import courses
+from ..security import can_manage_session
+from . import bp
+from .access import course_of, managed_session, readable_session, staff
+from .serializers import (
+    attainment_data,
+    participant_counts,
+    participant_data,
+    progress_data,
+    session_data,
+)
+from .validation import json_body
+
+
+@bp.get("/sessions")
+def list_sessions():
+    """List the sessions the caller may see: a trainer's own, every session for others."""
+    visible = sessions.sessions_visible_to(staff())
+    counts = participant_counts([s.id for s in visible])
+    return jsonify([session_data(s, counts.get(s.id, 0)) for s in visible])
+
+
+@bp.post("/sessions")
+def create_session():
+    """Create a session of a course, run by the calling trainer."""
+    trainer = staff("trainer")
+    body = json_body("SessionCreate")
+    course = courses().get(body["course_id"])
+    if course is None:
+        raise NotFound(f"Formation inconnue : {body['course_id']}.", "course_id")
+    training = sessions.create_session(
+        trainer, course, body["title"], body["starts_on"], body["ends_on"], body["location"]
+    )
+    response = jsonify(session_data(training, 0))
+    response.headers["Location"] = url_for("api.get_session", sid=training.id)
+    return response, 201
+
+
+@bp.get("/sessions/<int:sid>")
+def get_session(sid: int):
+    """Return one session the caller may read."""
+    return jsonify(session_data(readable_session(sid, staff())))
+
+
+@bp.get("/sessions/<int:sid>/participants")
+def list_participants(sid: int):
+    """List a session's participants; access tokens only for those who manage it."""
+    who = staff()
+    training = readable_session(sid, who)
+    with_access = can_manage_session(who, training)
+    return jsonify([participant_data(p, with_access) for p in training.participants])
+
+
+@bp.post("/sessions/<int:sid>/participants")
+def add_participant(sid: int):
+    """Enrol one participant and return their personal access token and link."""
+    training = managed_session(sid, staff())
+    body = json_body("ParticipantCreate")
+    person = sessions.add_participant(training, body["name"], body["email"])
+    response = jsonify(participant_data(person, with_access=True))
+    response.headers["Location"] = url_for("api.list_participants", sid=training.id)
+    return response, 201
+
+
+@bp.get("/sessions/<int:sid>/progress")
+def session_progress(sid: int):
+    """Return each participant's progress per module and attainment per objective."""
+    training = readable_session(sid, staff())
+    course = course_of(training)
+    people = list(training.participants)
+    results = attainment.participants_results(course, [p.id for p in people])
+    return jsonify(
+        {
+            "session_id": training.id,
+            "course_id": course.id,
+            "thresholds": course.attestation.thresholds.model_dump(),
+            "objectives": [{"id": o.id, "text": o.text} for o in course.objectives],
+            "participants": [
+                {
+                    "id": person.id,
+                    "name": person.name,
+                    "email": person.email,
+                    "progress": progress_data(learning.progress(person, course)),
+                    "attainment": attainment_data(results[person.id]),
+                }
+                for person in people
+            ],
+            "group": attainment_data(attainment.group_results(course, results)),
+        }
+    )

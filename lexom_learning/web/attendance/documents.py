@@ -1,0 +1,57 @@
+"""Sending a stored PDF: to the participant it belongs to, or to staff who may read its session."""
+
+import io
+
+from flask import abort, send_file
+from flask_login import current_user
+
+from ...services import attestations
+from ...services.errors import NotFound
+from ...storage import Participant
+from ..security import can_read_session, is_staff
+
+
+def may_read(caller, attestation) -> bool:
+    """The participant it names, the session's trainer, compliance and admin may read it."""
+    if isinstance(caller, Participant):
+        return caller.id == attestation.participant_id
+    return is_staff(caller) and can_read_session(caller, attestation.session)
+
+
+def pdf_response(attestation, certificate: bool):
+    """Return the stored bytes as a PDF download, never re-rendered."""
+    data = attestation.certificate_pdf if certificate else attestation.pdf
+    suffix = "-certificat" if certificate else ""
+    response = send_file(
+        io.BytesIO(data),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=f"{attestation.number}{suffix}.pdf",
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def send_document(number: str, certificate: bool):
+    """Send one document of the web session's caller, auditing the download."""
+    caller = current_user._get_current_object()
+    if not getattr(caller, "is_authenticated", False):
+        abort(404)
+    try:
+        attestation = attestations.by_number(number)
+    except NotFound:
+        abort(404)
+    if not may_read(caller, attestation):
+        abort(404)
+    attestations.audit(
+        attestation.session_id,
+        "downloaded",
+        caller.get_id(),
+        None,
+        attestation,
+        {"document": "certificat" if certificate else "attestation"},
+    )
+    from ...extensions import db
+
+    db.session.commit()
+    return pdf_response(attestation, certificate)

@@ -1,0 +1,39 @@
+"""Forms of the attendance pages (CSRF-protected)."""
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+
+class SignForm(FlaskForm):
+    """The participant signs the open half-day: a drawing (if scripts run) or their name."""
+
+    slot = HiddenField(validators=[DataRequired()])
+    drawn = HiddenField(validators=[Optional(), Length(max=150_000)])
+    typed_name = StringField("Ou saisissez votre nom complet", validators=[Length(max=200)])
+
+
+class CountersignForm(FlaskForm):
+    """The trainer countersigns one participant's half-day (or every signature of a slot)."""
+
+    slot = HiddenField(validators=[DataRequired()])
+    participant_id = IntegerField(validators=[Optional()])
+
+
+class PaperForm(FlaskForm):
+    """The trainer records a signature made on the printed sheet, with the reason."""
+
+    slot = HiddenField(validators=[DataRequired()])
+    participant_id = IntegerField(validators=[DataRequired()])
+    reason = StringField(
+        "Motif (téléphone oublié, batterie vide…)",
+        validators=[DataRequired("Le motif est obligatoire."), Length(max=500)],
+    )
+
+
+class ReasonForm(FlaskForm):
+    """A change of an attestation's status, with its mandatory reason."""
+
+    reason = TextAreaField(
+        "Motif", validators=[DataRequired("Le motif est obligatoire."), Length(max=500)]
+    )

@@ -1,0 +1,194 @@
+"""Émargement pages: the participant signs on their phone; the trainer countersigns, records
+paper signatures, prints the sheet and closes the session (which issues the attestations)."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ...services import attendance, attestations
+from ...services.errors import ServiceError
+from ...storage import Participant
+from ..content import course_or_404
+from ..security import can_manage_session, participant_required, staff_required
+from ..trainer.views import managed_session, readable_session
+from .documents import send_document
+from .forms import CountersignForm, PaperForm, SignForm
+
+bp = Blueprint("attendance", __name__)
+
+
+def _user_agent() -> str:
+    return request.headers.get("User-Agent", "")[:300]
+
+
+def _flash_errors(form) -> None:
+    for errors in form.errors.values():
+        for message in errors:
+            flash(message, "error")
+
+
+@bp.get("/me/attendance")
+@participant_required
+def me():
+    """Show the participant's half-days, the open one to sign, and their attestations."""
+    participant: Participant = current_user
+    training = participant.session
+    course = course_or_404(training.course_id)
+    states = attendance.states_for(training, course)[participant.id]
+    open_slot = attendance.open_slot(training, course) if training.status != "closed" else None
+    signed = {s.slot for s in attendance.signatures_of(participant) if s.kind == "participant"}
+    form = SignForm(slot=open_slot.id if open_slot else "")
+    return render_template(
+        "attendance/me.html",
+        training=training,
+        states=states,
+        open_slot=open_slot if open_slot and open_slot.id not in signed else None,
+        already_signed=bool(open_slot and open_slot.id in signed),
+        form=form,
+        attestations=attestations.for_participant(participant),
+    )
+
+
+@bp.post("/me/attendance")
+@participant_required
+def sign():
+    """Sign the open half-day with a drawn signature or the typed name."""
+    participant: Participant = current_user
+    course = course_or_404(participant.session.course_id)
+    form = SignForm()
+    if form.validate_on_submit():
+        try:
+            attendance.sign(
+                participant,
+                course,
+                form.slot.data,
+                form.drawn.data or form.typed_name.data or "",
+                _user_agent(),
+            )
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash("Votre signature est enregistrée. Merci !")
+    else:
+        _flash_errors(form)
+    return redirect(url_for("attendance.me"))
+
+
+def _grid(training, course):
+    states = attendance.states_for(training, course)
+    return [(p, states[p.id]) for p in training.participants]
+
+
+@bp.get("/trainer/sessions/<int:session_id>/attendance")
+@staff_required()
+def grid(session_id: int):
+    """Show the grid of half-days × participants, with countersigning and paper signatures."""
+    training = readable_session(session_id)
+    course = course_or_404(training.course_id)
+    return render_template(
+        "attendance/grid.html",
+        training=training,
+        course=course,
+        rows=_grid(training, course),
+        open_slot=attendance.open_slot(training, course),
+        can_manage=can_manage_session(current_user, training),
+        countersign_form=CountersignForm(),
+        paper_form=PaperForm(),
+        attestations=attestations.for_session(training.id),
+    )
+
+
+@bp.get("/trainer/sessions/<int:session_id>/attendance/sheet")
+@staff_required()
+def sheet(session_id: int):
+    """A printable attendance sheet for the paper fallback."""
+    training = readable_session(session_id)
+    course = course_or_404(training.course_id)
+    return render_template(
+        "attendance/sheet.html", training=training, course=course, rows=_grid(training, course)
+    )
+
+
+@bp.post("/trainer/sessions/<int:session_id>/attendance/countersign")
+@staff_required()
+def countersign(session_id: int):
+    """Countersign one participant's half-day, or every pending signature of the half-day."""
+    training = managed_session(session_id)
+    course = course_or_404(training.course_id)
+    form = CountersignForm()
+    if not form.validate_on_submit():
+        _flash_errors(form)
+        return redirect(url_for("attendance.grid", session_id=training.id))
+    if form.participant_id.data:
+        targets = [form.participant_id.data]
+    else:
+        targets = [
+            p.id
+            for p, states in _grid(training, course)
+            if any(
+                s.slot_id == form.slot.data and s.status == "awaiting_countersign" for s in states
+            )
+        ]
+    done = 0
+    for participant_id in targets:
+        try:
+            attendance.countersign(
+                training, course, current_user, participant_id, form.slot.data, _user_agent()
+            )
+            done += 1
+        except ServiceError as error:
+            flash(error.message, "error")
+    if done:
+        flash(f"{done} signature(s) contresignée(s).")
+    return redirect(url_for("attendance.grid", session_id=training.id))
+
+
+@bp.post("/trainer/sessions/<int:session_id>/attendance/paper")
+@staff_required()
+def paper(session_id: int):
+    """Record a signature made on the printed sheet, with its reason."""
+    training = managed_session(session_id)
+    course = course_or_404(training.course_id)
+    form = PaperForm()
+    if form.validate_on_submit():
+        try:
+            attendance.record_paper(
+                training,
+                course,
+                current_user,
+                form.participant_id.data,
+                form.slot.data,
+                form.reason.data,
+                _user_agent(),
+            )
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash("Signature papier enregistrée.")
+    else:
+        _flash_errors(form)
+    return redirect(url_for("attendance.grid", session_id=training.id))
+
+
+@bp.post("/trainer/sessions/<int:session_id>/close")
+@staff_required()
+def close(session_id: int):
+    """Close the session; the attestations its rule calls for are issued at once."""
+    training = managed_session(session_id)
+    course = course_or_404(training.course_id)
+    report = attestations.close_and_issue(training, course)
+    flash(
+        f"Session clôturée. {len(report.issued)} attestation(s) émise(s) ; "
+        f"{report.not_eligible} participant(s) sans demi-journée validée."
+    )
+    return redirect(url_for("attendance.grid", session_id=training.id))
+
+
+@bp.get("/documents/attestations/<number>.pdf", endpoint="attestation_pdf")
+@bp.get(
+    "/documents/attestations/<number>/certificat.pdf",
+    endpoint="certificate_pdf",
+    defaults={"certificate": True},
+)
+def document(number: str, certificate: bool = False):
+    """Send an attestation or certificate PDF to its holder or to staff who may read it."""
+    return send_document(number, certificate)

@@ -1,0 +1,13 @@
+"""Compliance space, public verification, and the attendance pages: registered together."""
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    """Register the attendance, compliance and verification blueprints."""
+    from ..attendance.views import bp as attendance
+    from .verify import bp as verify
+    from .views import bp as compliance
+
+    for blueprint in (attendance, compliance, verify):
+        app.register_blueprint(blueprint)

@@ -1,0 +1,113 @@
+"""A participant's own results after submitting: score, per objective, and each answer."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...attainment import level_for, normalised_gain
+from ...modules import Course, Evaluation
+from ...quizzes import ResponseError, grade
+from ...services import evaluations
+from ...storage import Answer, EvaluationSubmission, Participant
+
+# Positioning items come back in the hot test: their answers are revealed only after it.
+REVEAL = {"positioning": False, "hot": True, "cold": True}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One answered question as its author sees it after submitting."""
+
+    question: Any
+    section: str
+    response: Any
+    earned: float
+    possible: float
+    correct: bool | None
+    feedback: tuple[str, ...]
+    explanation: str
+
+
+def outcomes(course: Course, kind: str, answers: list[Answer], reveal: bool) -> list[Outcome]:
+    """Return the knowledge answers with feedback and explanation when ``reveal`` is true."""
+    evaluation = evaluations.evaluation_of(course, kind)
+    by_id = {a.question_id: a for a in answers}
+    shown = []
+    for section in evaluation.sections:
+        if not section.graded:
+            continue
+        for question in section.questions:
+            answer = by_id.get(question.id)
+            if answer is None:
+                continue
+            feedback: tuple[str, ...] = ()
+            if reveal and answer.response is not None:
+                try:
+                    feedback = grade(question, answer.response).feedback
+                except ResponseError:
+                    feedback = ()
+            explanation = question.explanation if reveal else ""
+            shown.append(
+                Outcome(
+                    question,
+                    section.title,
+                    answer.response,
+                    answer.earned,
+                    answer.possible,
+                    answer.correct,
+                    feedback,
+                    explanation,
+                )
+            )
+    return shown
+
+
+@dataclass(frozen=True)
+class ObjectiveLine:
+    """One objective's score in this evaluation, with the positioning score to compare."""
+
+    text: str
+    percent: float | None
+    level: str | None
+    before: float | None = None
+    gain: float | None = None
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """What the participant sees of their own submission."""
+
+    kind: str
+    evaluation: Evaluation
+    submission: EvaluationSubmission
+    objectives: list[ObjectiveLine]
+    outcomes: list[Outcome]
+    revealed: bool
+
+
+def participant_results(person: Participant, course: Course, kind: str) -> ResultView | None:
+    """Return the participant's own results, or None before they submit."""
+    found = evaluations.submission(person.id, kind)
+    if found is None:
+        return None
+    evaluation = evaluations.evaluation_of(course, kind)
+    answers = evaluations.answers_of([person.id], evaluation.id)[person.id]
+    mine = evaluations.percents(answers, course.objective_ids)
+    thresholds = course.attestation.thresholds.model_dump()
+    before, gain = {}, {}
+    if kind == "hot":
+        common = evaluations.common_items(course, "positioning", "hot")
+        pos_answers = evaluations.answers_of([person.id], course.evaluations["positioning"].id)
+        pre = evaluations.percents(pos_answers[person.id], course.objective_ids, common)
+        post = evaluations.percents(answers, course.objective_ids, common)
+        before = evaluations.percents(pos_answers[person.id], course.objective_ids)
+        gain = {o: normalised_gain(pre[o], post[o]) for o in course.objective_ids}
+    lines = [
+        ObjectiveLine(
+            o.text, mine[o.id], level_for(mine[o.id], thresholds), before.get(o.id), gain.get(o.id)
+        )
+        for o in course.objectives
+    ]
+    reveal = REVEAL[kind]
+    return ResultView(
+        kind, evaluation, found, lines, outcomes(course, kind, answers, reveal), reveal
+    )

@@ -1,0 +1,194 @@
+"""Evaluation pages: the trainer opens them, participants answer on phones and see their own
+results, and the cold evaluation is answered through a personal link without an account."""
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+
+from ...extensions import db, limiter
+from ...services import cold, evaluations, outbox
+from ...services.errors import Conflict, Invalid, ServiceError
+from ...storage import OutboxMessage, Participant
+from ..content import course_or_404
+from ..learner.responses import field_name, input_id
+from ..security import participant_required, staff_required
+from ..trainer.views import managed_session, readable_session
+from . import forms
+from .results import participant_results
+from .satisfaction import satisfaction_summary
+
+bp = Blueprint("evaluations", __name__)
+
+
+@bp.context_processor
+def quiz_helpers():
+    """Expose the quiz form's naming rules to the evaluation templates."""
+    return {"field_name": field_name, "input_id": input_id}
+
+
+@bp.post("/trainer/sessions/<int:session_id>/evaluations/<kind>/<any(open, close):action>")
+@staff_required()
+def toggle(session_id: int, kind: str, action: str):
+    """Open or close the positioning or hot evaluation for the session."""
+    training = managed_session(session_id)
+    course = course_or_404(training.course_id)
+    if kind not in evaluations.ROOM_KINDS:
+        abort(404)
+    try:
+        evaluations.set_open(training, course, kind, current_user, action == "open")
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        label = evaluations.KIND_LABELS[kind]
+        flash(f"{label} : {'ouvert(e)' if action == 'open' else 'fermé(e)'}.", "success")
+    return redirect(url_for("trainer.session", session_id=training.id) + "#evaluations", 303)
+
+
+@bp.get("/trainer/sessions/<int:session_id>/evaluations")
+@staff_required()
+def overview(session_id: int):
+    """Response rates, the satisfaction summary, the cold evaluation and its messages."""
+    training = readable_session(session_id)
+    course = course_or_404(training.course_id)
+    return render_template(
+        "evaluations/trainer.html",
+        training=training,
+        course=course,
+        satisfaction=satisfaction_summary(training, course),
+        invitations=cold.invitations_of(training.id),
+        messages=outbox.messages_of_session(training.id),
+        smtp=outbox.smtp_settings(current_app.config) is not None,
+        cold_link=cold.link_for,
+        responded=cold.responded,
+    )
+
+
+@bp.post("/trainer/sessions/<int:session_id>/outbox/<int:message_id>/copied")
+@staff_required()
+def copied(session_id: int, message_id: int):
+    """Record that the trainer sent a message by hand."""
+    training = managed_session(session_id)
+    message = db.session.get(OutboxMessage, message_id) if message_id < 2**31 else None
+    if message is None or message.session_id != training.id:
+        abort(404)
+    if outbox.mark_copied(message, current_user.get_id()):
+        flash("Message noté comme envoyé à la main.", "success")
+    else:
+        flash("Ce message était déjà envoyé.", "error")
+    return redirect(url_for("evaluations.overview", session_id=training.id) + "#outbox", 303)
+
+
+def _me() -> Participant:
+    return current_user._get_current_object()
+
+
+@bp.get("/me/evaluations")
+@participant_required
+def mine():
+    """List the room evaluations: open or not, answered or not."""
+    me = _me()
+    course = course_or_404(me.session.course_id)
+    items = [
+        (kind, evaluations.is_open(me.session_id, kind), evaluations.submission(me.id, kind))
+        for kind in evaluations.ROOM_KINDS
+    ]
+    return render_template("evaluations/mine.html", course=course, items=items)
+
+
+@bp.route("/me/evaluations/<any(positioning, hot):kind>", methods=["GET", "POST"])
+@participant_required
+def answer(kind: str):
+    """Show the evaluation form while it is open; grade and store one submission."""
+    me = _me()
+    course = course_or_404(me.session.course_id)
+    evaluation = course.evaluations[kind]
+    if evaluations.submission(me.id, kind) is not None:
+        return redirect(url_for("evaluations.results", kind=kind), 303)
+    if not evaluations.is_open(me.session_id, kind):
+        return render_template("evaluations/closed.html", course=course, kind=kind), 409
+    action = url_for("evaluations.answer", kind=kind)
+    if request.method == "GET":
+        return forms.render_form(evaluation, action)
+    return _submit(
+        me, course, evaluation, kind, action, "web", url_for("evaluations.results", kind=kind)
+    )
+
+
+def _submit(person, course, evaluation, kind, action, channel, done_url):
+    parsed = forms.parse(evaluation, request.form)
+    if parsed.unexpected:
+        return forms.render_form(
+            evaluation,
+            action,
+            submitted=request.form,
+            errors=parsed.errors,
+            general="Le formulaire reçu ne correspond pas à cette évaluation.",
+            status=422,
+        )
+    try:
+        evaluations.submit(person, course, kind, parsed.responses, channel)
+    except evaluations.EvaluationInvalid as error:
+        errors = {**error.errors, **parsed.errors}
+        return forms.render_form(
+            evaluation, action, submitted=request.form, errors=errors, status=422
+        )
+    except Invalid as error:
+        return forms.render_form(
+            evaluation, action, submitted=request.form, general=error.message, status=422
+        )
+    except Conflict:
+        return redirect(done_url, 303)
+    flash("Merci, vos réponses sont enregistrées.", "success")
+    return redirect(done_url, 303)
+
+
+@bp.get("/me/evaluations/<any(positioning, hot):kind>/results")
+@participant_required
+def results(kind: str):
+    """Show the participant's own results once they have submitted."""
+    me = _me()
+    course = course_or_404(me.session.course_id)
+    found = participant_results(me, course, kind)
+    if found is None:
+        return redirect(url_for("evaluations.answer", kind=kind), 303)
+    return render_template("evaluations/results.html", course=course, result=found)
+
+
+def _invitation(token: str):
+    invitation = cold.invitation_for_token(token)
+    if invitation is None:
+        abort(404)
+    return invitation
+
+
+@bp.route(f"{cold.COLD_LINK_PATH}<token>", methods=["GET", "POST"])
+@limiter.limit("30 per minute")
+def cold_form(token: str):
+    """The cold evaluation through the personal link: no account, no password."""
+    invitation = _invitation(token)
+    person = invitation.participant
+    course = course_or_404(person.session.course_id)
+    here = url_for("evaluations.cold_form", token=token)
+    found = participant_results(person, course, "cold")
+    if found is not None:
+        return render_template("evaluations/results.html", course=course, result=found, public=True)
+    evaluation = course.evaluations["cold"]
+    if request.method == "GET":
+        return forms.render_form(evaluation, here, public=True, person_name=person.name)
+    return _submit(person, course, evaluation, "cold", here, "link", here)
+
+
+@bp.app_context_processor
+def panel_helper():
+    """Let templates/trainer/session.html compute this part of the page."""
+    from .panel import evaluation_panel
+
+    return {"evaluation_panel": evaluation_panel, "KIND_LABELS": evaluations.KIND_LABELS}

@@ -1,0 +1,36 @@
+"""What the live views share: conditional answers (polled every second, mostly a cheap 304) and
+the receipt of an answer."""
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Response, make_response, request
+
+from ...services.live import Receipt
+
+
+def conditional(etag: str, build: Callable[[], Response | str | dict]) -> Response:
+    """Answer 304 when the client holds ``etag`` already, else build the response and tag it.
+
+    ``etag`` is the opaque value without quotes; views include whatever the body depends on.
+    """
+    if request.if_none_match.contains_weak(etag):
+        response = Response(status=304)
+    else:
+        response = make_response(build())
+    response.set_etag(etag)
+    # Each caller sees their own view, and must revalidate on every poll.
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.vary.update(("Authorization", "Cookie"))
+    return response
+
+
+def receipt_data(receipt: Receipt) -> dict[str, Any]:
+    """Return what a participant learns from a submission: it is kept, never if it is right."""
+    return {
+        "live_quiz_id": receipt.run_id,
+        "question_id": receipt.question_id,
+        "stored": True,
+        "changes": receipt.changes,
+        "repeated": receipt.repeated,
+    }

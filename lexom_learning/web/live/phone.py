@@ -1,0 +1,109 @@
+"""The participant's phone: the current question, one-tap answers, the correction after closing.
+
+The page polls ``/me/live/panel`` every second with its ETag and sends answers as JSON with the
+CSRF token in a header; token holders get the same through the API. Each poll is one query
+(``live_lookup.phone_by_link``), so a room of phones costs little.
+"""
+
+import json
+
+from flask import abort, jsonify, render_template, request, session
+from flask_login import current_user
+
+from ...services import live, live_results
+from ...services.errors import Invalid, NotFound, ServiceError
+from ...services.live_lookup import PhoneView, phone_by_link
+from ..api.errors import json_error
+from ..content import course_or_404
+from ..security import participant_required
+from .http import conditional, receipt_data
+from .views import bp
+
+MAX_BODY = 16 * 1024
+
+
+def signed_in_phone(run_id: int | None = None) -> PhoneView | None:
+    """Return the signed-in participant's reading of a run (by default their latest), or None.
+
+    It reads the session cookie as ``web.security.load_user`` does, in one query with the run.
+    """
+    kind, _, raw = str(session.get("_user_id", "")).partition(":")
+    link_id = session.get("link_id")
+    if kind != "participant" or not raw.isdigit() or not isinstance(link_id, int):
+        return None
+    return phone_by_link(link_id, int(raw), run_id)
+
+
+def refused():
+    """Answer as ``participant_required`` does: 403 for staff, the signed-out page otherwise."""
+    if current_user.is_authenticated:
+        abort(403)
+    return render_template("learner/signed_out.html"), 401
+
+
+def _etag_and_build(view: PhoneView):
+    me = view.caller.participant_id
+    if view.run is None:
+        return f"p{me}-none", lambda: None
+    course = course_or_404(view.caller.course_id)
+    etag = live_results.participant_etag(view.run, me, view.marker)
+    return etag, lambda: live_results.participant_state(view.run, me, course)
+
+
+@bp.get("/me/live")
+@participant_required
+def phone():
+    """The phone page: reloading it recovers the state, the answer and the score."""
+    view = signed_in_phone()
+    if view is None:
+        return refused()
+    etag, build = _etag_and_build(view)
+    return render_template("live/phone.html", state=build(), etag=etag)
+
+
+@bp.get("/me/live/panel")
+def phone_panel():
+    """The phone page's content, polled every second (304 while nothing changed)."""
+    view = signed_in_phone()
+    if view is None:
+        return refused()
+    etag, build = _etag_and_build(view)
+    return conditional(etag, lambda: render_template("live/_phone_panel.html", state=build()))
+
+
+@bp.put("/me/live/<int:run_id>/answers/<question_id>")
+def answer(run_id: int, question_id: str):
+    """Keep the caller's answer to the open question (JSON ``{"response": ...}``)."""
+    view = signed_in_phone(run_id)
+    if view is None:
+        if current_user.is_authenticated:
+            return json_error(403, "Réservé aux participants.")
+        return json_error(401, "Rouvrez votre lien personnel.")
+    try:
+        if view.run is None:
+            raise NotFound("Quiz en salle introuvable.")
+        response = answer_body()
+        course = course_or_404(view.caller.course_id)
+        me = view.caller.participant_id
+        receipt = live.submit_answer(view.run, me, course, question_id, response)
+    except ServiceError as error:
+        field = {"field": error.field} if error.field else {}
+        return json_error(error.status, error.message, error.code, **field)
+    return jsonify(receipt_data(receipt))
+
+
+def answer_body():
+    """Return the ``response`` of a small JSON body ``{"response": ...}``.
+
+    :raises Invalid: anything else (too large, not JSON, other keys).
+    """
+    raw = request.get_data(cache=False)
+    if len(raw) > MAX_BODY or request.mimetype != "application/json":
+        raise Invalid('Envoyez un petit objet JSON {"response": ...}.', "response")
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise Invalid("Le corps de la requête n'est pas du JSON valide.", "response") from None
+    if not isinstance(body, dict) or set(body) != {"response"}:
+        raise Invalid('Envoyez {"response": ...} et rien d\'autre.', "response")
+    return body["response"]

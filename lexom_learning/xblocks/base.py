@@ -1,0 +1,146 @@
+"""What the three blocks share: translations, templates, fragments, JSON errors, the author form."""
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+from web_fragments.fragment import Fragment
+from webob import Response
+from xblock.core import XBlock
+from xblock.fields import Scope, String
+
+from ..modules.markdown import render_markdown
+from ..quizzes import public_view
+from ..quizzes.numbers import format_number
+from .i18n import N_, Translator
+
+MAX_NAME = 200
+
+_TEMPLATES = Environment(
+    loader=PackageLoader("lexom_learning.xblocks", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_TEMPLATES.filters["markdown"] = lambda text: Markup(render_markdown(text or ""))
+
+
+@lru_cache(maxsize=8)
+def static_text(name: str) -> str:
+    """Return a file of ``lexom_learning/xblocks/static``."""
+    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+
+
+def _english_number(value: float) -> str:
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def json_error(status: int, message: str, **extra: Any) -> Response:
+    """Return a JSON error response ``{"error": message, ...}`` (never an HTML error page)."""
+    body = json.dumps({"error": message, **extra}, ensure_ascii=False)
+    return Response(body, status=status, content_type="application/json", charset="utf-8")
+
+
+@XBlock.needs("i18n")
+class LexomBlock(XBlock):
+    """Base of the blocks: the runtime's i18n service, Jinja templates and the author form."""
+
+    display_name = String(
+        display_name=N_("Nom affiché"),
+        help=N_("Titre du bloc dans le plan du cours"),
+        scope=Scope.settings,
+        default="",
+    )
+
+    @property
+    def translator(self) -> Translator:
+        """Return gettext for this rendering, through the runtime's i18n service."""
+        return Translator(self.runtime.service(self, "i18n"))
+
+    @property
+    def dom_id(self) -> str:
+        """Return a prefix for HTML ids and input names unique to this block on a page."""
+        return "lexom-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(self.scope_ids.usage_id))
+
+    def render_html(self, template: str, **context: Any) -> str:
+        """Render a template of ``templates/`` with the block's translations."""
+        translator = self.translator
+        return _TEMPLATES.get_template(template).render(
+            _=translator.gettext,
+            ngettext=translator.ngettext,
+            number=format_number if translator.language == "fr" else _english_number,
+            dom_id=self.dom_id,
+            **context,
+        )
+
+    def fragment(self, html: str, js_init: str, args: dict[str, Any] | None = None) -> Fragment:
+        """Wrap HTML with the shared stylesheet and script, and the JavaScript to start."""
+        fragment = Fragment(html)
+        fragment.add_css(static_text("lexom.css"))
+        fragment.add_javascript(static_text("lexom.js"))
+        fragment.initialize_js(js_init, args or {})
+        return fragment
+
+    # --- the author's form (Studio) ----------------------------------------------------------
+
+    def studio_fields(self, _) -> list[dict[str, Any]]:
+        """Return the fields of the author's form: name, label, kind, value, options."""
+        return [
+            {
+                "name": "display_name",
+                "label": _("Nom affiché"),
+                "kind": "text",
+                "value": self.display_name,
+            }
+        ]
+
+    def studio_apply(self, values: dict[str, Any], _) -> dict[str, str]:
+        """Check the author's values, save them when all are right; return errors by field."""
+        raise NotImplementedError
+
+    def studio_view(self, context=None) -> Fragment:
+        """Show the author's form: which quiz, case or evaluation, and the block's settings."""
+        html = self.render_html("studio.html", fields=self.studio_fields(self.translator.gettext))
+        return self.fragment(html, "LexomStudioEditor")
+
+    @XBlock.json_handler
+    def studio_submit(self, data: Any, suffix: str = "") -> Any:
+        """Save the author's form; answer ``{"result": "success"}`` or 400 with the errors."""
+        _ = self.translator.gettext
+        if not isinstance(data, dict):
+            return json_error(400, _("Requête invalide : un objet est attendu."))
+        errors = self.studio_apply(data, _)
+        if errors:
+            return json_error(400, _("Certains réglages sont à corriger."), errors=errors)
+        return {"result": "success"}
+
+    def _checked_name(self, values: dict[str, Any], errors: dict[str, str], _) -> str | None:
+        """Return the display name sent by the author, or None after recording an error."""
+        name = values.get("display_name", self.display_name)
+        if not isinstance(name, str) or len(name.strip()) > MAX_NAME:
+            errors["display_name"] = _("Un texte de {n} caractères au plus.").format(n=MAX_NAME)
+            return None
+        return name.strip()
+
+
+def question_views(
+    questions: list[Any], responses: dict[str, Any], results: dict[str, Any], reveal: bool
+) -> list[dict[str, Any]]:
+    """Return what a template shows of each question: the core's public view (never the
+    answer), the learner's last response and, once graded, its result and explanation."""
+    views = []
+    for question in questions:
+        result = results.get(question.id)
+        views.append(
+            {
+                **public_view(question),
+                "response": responses.get(question.id),
+                "result": result if reveal else None,
+                "explanation": question.explanation if reveal and result else "",
+            }
+        )
+    return views
