@@ -32,11 +32,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 class DatabaseId(IntegerConverter):
-    """``<int:...>`` in every route: ids beyond a 32-bit column are simply not found (404)."""
+    """``<int:...>`` in every route: an id beyond any database column becomes 0, found nowhere,
+    so it gets the usual 404 instead of an overflow in the database driver."""
 
-    def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
-        super().__init__(url_map, *args, **kwargs)
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= 2**31 - 1 else 0
 
 
 def register_extensions(app: Flask) -> None:

@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import Any
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONTENT = PACKAGE_ROOT.parent / "content" / "mrk-stra-05"
+_CHECKOUT_CONTENT = PACKAGE_ROOT.parent / "content" / "mrk-stra-05"
+# A wheel ships the course inside the package (setup.cfg maps content/ there).
+_PACKAGED_CONTENT = PACKAGE_ROOT / "xblocks" / "course_content" / "mrk-stra-05"
+DEFAULT_CONTENT = _CHECKOUT_CONTENT if _CHECKOUT_CONTENT.is_dir() else _PACKAGED_CONTENT
 MIGRATIONS_DIR = PACKAGE_ROOT / "migrations"
 
 
