@@ -2,6 +2,7 @@
 starting, awaiting and stopping local servers. Loopback only; every loop is bounded."""
 
 import asyncio
+import os
 import signal
 import subprocess
 import time
@@ -80,6 +81,23 @@ async def burst(url_of, body_of, headers_of, total: int, concurrency: int, metho
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
     return stats, elapsed, bodies
+
+
+def worker_cpu(master: subprocess.Popen) -> float:
+    """Return the CPU seconds (user + system) used so far by a gunicorn master's workers.
+
+    Measured from /proc, so it does not depend on how busy the rest of the machine is.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[1]) == master.pid:  # fields[1] is the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def serve(command: list[str], env: dict, log: Path) -> subprocess.Popen:

@@ -48,12 +48,6 @@ def runs_of(session_id: int) -> list[LiveRun]:
     return list(db.session.scalars(query))
 
 
-def current_run(session_id: int) -> LiveRun | None:
-    """Return the session's latest run (under way, or the last one finished), or None."""
-    query = select(LiveRun).where(LiveRun.session_id == session_id)
-    return db.session.scalar(query.order_by(LiveRun.id.desc()).limit(1))
-
-
 def start_run(
     training: TrainingSession,
     course: Course,

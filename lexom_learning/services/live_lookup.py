@@ -5,6 +5,7 @@ rows: the statements here are built once, and they return plain rows.
 """
 
 import hmac
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select
@@ -59,6 +60,7 @@ class PhoneView:
     marker: int
 
 
+LINK_ID = re.compile(r"[0-9]{1,9}")  # ASCII digits only, as links.participant_for_token
 RUNS, ANSWERS = LiveRun.__table__, LiveAnswer.__table__
 LINKS, PEOPLE, SESSIONS = AccessLink.__table__, Participant.__table__, TrainingSession.__table__
 RUN_FIELDS = RunView.__slots__
@@ -157,7 +159,7 @@ def phone_lookup(token: str, run_id: int) -> PhoneView | None:
     is None when it does not exist or belongs to another session.
     """
     link_id, _, signature = token.partition(".")
-    if not link_id.isdigit() or len(link_id) > 9 or len(signature) != 40:
+    if not LINK_ID.fullmatch(link_id) or len(signature) != 40:
         return None
     if not 0 < run_id < 2**31:
         run_id = 0

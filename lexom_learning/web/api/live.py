@@ -9,8 +9,9 @@ from typing import Any
 
 from flask import jsonify, request, url_for
 
+from ...extensions import limiter
 from ...modules import Course
-from ...services import live, live_results
+from ...services import live, live_phone, live_results
 from ...services.errors import NotFound
 from ...storage import LiveRun, Participant, TrainingSession, User
 from ..content import courses
@@ -126,6 +127,7 @@ def phone_view(lid: int) -> tuple[live.PhoneView, Course] | None:
 
 
 @bp.get("/live-quizzes/<int:lid>")
+@limiter.exempt  # a room of phones shares one address: an address limit would lock it out
 def get_live_quiz(lid: int):
     """Return the run as the caller may see it; 304 while the ETag still holds."""
     phone = phone_view(lid)
@@ -133,8 +135,8 @@ def get_live_quiz(lid: int):
         view, course = phone
         me = view.caller.participant_id
         return conditional(
-            live_results.participant_etag(view.run, me, view.marker),
-            lambda: live_results.participant_state(view.run, me, course),
+            live_phone.participant_etag(view.run, me, view.marker),
+            lambda: live_phone.participant_state(view.run, me, course),
         )
     who = signed_in()
     run, training = run_for(lid, who)
@@ -147,6 +149,7 @@ def get_live_quiz(lid: int):
 
 
 @bp.put("/live-quizzes/<int:lid>/answers/<question_id>")
+@limiter.exempt
 def put_live_answer(lid: int, question_id: str):
     """Answer the open question; the last answer before closing counts (409 if not open)."""
     phone = phone_view(lid)

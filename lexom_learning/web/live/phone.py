@@ -10,7 +10,8 @@ import json
 from flask import abort, jsonify, render_template, request, session
 from flask_login import current_user
 
-from ...services import live, live_results
+from ...extensions import limiter
+from ...services import live, live_phone
 from ...services.errors import Invalid, NotFound, ServiceError
 from ...services.live_lookup import PhoneView, phone_by_link
 from ..api.errors import json_error
@@ -29,7 +30,9 @@ def signed_in_phone(run_id: int | None = None) -> PhoneView | None:
     """
     kind, _, raw = str(session.get("_user_id", "")).partition(":")
     link_id = session.get("link_id")
-    if kind != "participant" or not raw.isdigit() or not isinstance(link_id, int):
+    if kind != "participant" or not raw.isascii() or not raw.isdigit():
+        return None
+    if not isinstance(link_id, int) or isinstance(link_id, bool):
         return None
     return phone_by_link(link_id, int(raw), run_id)
 
@@ -46,8 +49,8 @@ def _etag_and_build(view: PhoneView):
     if view.run is None:
         return f"p{me}-none", lambda: None
     course = course_or_404(view.caller.course_id)
-    etag = live_results.participant_etag(view.run, me, view.marker)
-    return etag, lambda: live_results.participant_state(view.run, me, course)
+    etag = live_phone.participant_etag(view.run, me, view.marker)
+    return etag, lambda: live_phone.participant_state(view.run, me, course)
 
 
 @bp.get("/me/live")
@@ -62,6 +65,7 @@ def phone():
 
 
 @bp.get("/me/live/panel")
+@limiter.exempt  # a room of phones shares one address: an address limit would lock it out
 def phone_panel():
     """The phone page's content, polled every second (304 while nothing changed)."""
     view = signed_in_phone()
@@ -72,6 +76,7 @@ def phone_panel():
 
 
 @bp.put("/me/live/<int:run_id>/answers/<question_id>")
+@limiter.exempt
 def answer(run_id: int, question_id: str):
     """Keep the caller's answer to the open question (JSON ``{"response": ...}``)."""
     view = signed_in_phone(run_id)
