@@ -1,7 +1,7 @@
 """A bare Flask endpoint served exactly like ``lexom serve``: the yardstick of bench/live_quiz.py.
 
 ``python bench/bare_app.py PORT`` runs gunicorn with the options of lexom_learning/cli/serve.py
-(2 sync workers, access log on stdout, 60 s timeout) on 127.0.0.1.
+(2 workers of 4 threads, keep-alive, access log on stdout) on 127.0.0.1.
 """
 
 import sys
@@ -9,8 +9,10 @@ import sys
 from flask import Flask, jsonify, request
 from gunicorn.app.base import BaseApplication
 
-# The same options as lexom_learning/cli/serve.py, so the comparison is fair.
-OPTIONS = {"workers": 2, "worker_class": "sync", "accesslog": "-", "timeout": 60}
+from lexom_learning.cli.serve import SERVER_OPTIONS
+
+# The same options as ``lexom serve``, so the comparison is fair.
+OPTIONS = {"workers": 2, **SERVER_OPTIONS}
 
 
 def create_bare_app() -> Flask:

@@ -4,7 +4,7 @@
     .venv/bin/python bench/live_quiz.py [--participants 500] [--window 3]
 
 It migrates a fresh SQLite database with ``lexom init``, enrols N participants, serves the app as
-``make run`` does (``lexom serve``: gunicorn, 2 sync workers, access log), then:
+``make run`` does (``lexom serve``: gunicorn, 2 workers of 4 threads, keep-alive, access log), then:
 
 1. room: every phone polls the state once a second (ETag); the trainer opens a question; each
    phone answers at a random moment of the window, some change their mind once; the trainer's
@@ -31,7 +31,17 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from loadgen import Stats, burst, percentile, serve, stop, wait_ready, worker_cpu  # noqa: E402
+from loadgen import (
+    KEEP_ALIVE,
+    Stats,
+    burst,
+    connector,
+    percentile,
+    serve,
+    stop,
+    wait_ready,
+    worker_cpu,
+)  # noqa: E402
 
 LEXOM = str(Path(sys.executable).with_name("lexom"))
 BARE = str(Path(__file__).resolve().with_name("bare_app.py"))
@@ -183,9 +193,8 @@ class Room:
 async def run_room(base: str, setup: dict, window: float) -> dict:
     """Start a run, let the room poll, open the question, wait for the results, close."""
     api = f"{base}/api/v1"
-    connector = aiohttp.TCPConnector(limit=0, force_close=True)
     async with aiohttp.ClientSession(
-        connector=connector, timeout=aiohttp.ClientTimeout(total=30)
+        connector=connector(), timeout=aiohttp.ClientTimeout(total=30)
     ) as http:
         trainer = setup["trainer"]
         start_url = f"{api}/sessions/{setup['session_id']}/live-quizzes"
@@ -214,8 +223,7 @@ async def run_sustained(base: str, setup: dict, lid: int, total: int) -> dict:
     """Open the next question and send ``total`` answers (each a change) as fast as stored."""
     api = f"{base}/api/v1"
     tokens, trainer = setup["tokens"], setup["trainer"]
-    connector = aiohttp.TCPConnector(limit=0, force_close=True)
-    async with aiohttp.ClientSession(connector=connector) as http:
+    async with aiohttp.ClientSession(connector=connector()) as http:
         await call(http, "POST", f"{api}/live-quizzes/{lid}/next", trainer)
     qid, options = setup["questions"][1]
     stats, elapsed, bodies = await burst(
@@ -312,7 +320,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5077)
     parser.add_argument("--sustained", type=int, default=4000, help="answers in phase 2")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--close", action="store_true", help="one TCP connection per request (no keep-alive)"
+    )
     args = parser.parse_args()
+    KEEP_ALIVE["on"] = not args.close
     folder = Path(tempfile.mkdtemp(prefix="lexom-bench-"))
     servers = []
     try:

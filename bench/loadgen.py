@@ -13,6 +13,15 @@ from pathlib import Path
 
 import aiohttp
 
+# Browsers keep connections alive; ``--close`` measures the worst case of one TCP connection
+# per request (set by bench/live_quiz.py before any connector is made).
+KEEP_ALIVE = {"on": True}
+
+
+def connector() -> aiohttp.TCPConnector:
+    """Return a connector without a limit, keeping connections alive unless told otherwise."""
+    return aiohttp.TCPConnector(limit=0, force_close=not KEEP_ALIVE["on"])
+
 
 def percentile(values: list[float], share: float) -> float:
     """Return the value below which ``share`` (0..1) of ``values`` lie (nearest rank)."""
@@ -59,9 +68,8 @@ async def burst(url_of, body_of, headers_of, total: int, concurrency: int, metho
     """
     stats, bodies = Stats(), []
     counter = iter(range(total))
-    connector = aiohttp.TCPConnector(limit=0, force_close=True)
     timeout = aiohttp.ClientTimeout(total=30)
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
+    async with aiohttp.ClientSession(connector=connector(), timeout=timeout) as http:
 
         async def worker():
             for i in counter:

@@ -13,9 +13,14 @@ from ..storage import AccessLink, Participant
 from ..storage.types import utcnow
 
 
-def _signature(nonce: str) -> str:
-    key = current_app.config["SECRET_KEY"].encode()
+def signature(nonce: str, secret_key: str) -> str:
+    """Return the signature of a link's nonce under ``secret_key`` (the token's second part)."""
+    key = secret_key.encode()
     return hmac.new(key, f"access-link:{nonce}".encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def _signature(nonce: str) -> str:
+    return signature(nonce, current_app.config["SECRET_KEY"])
 
 
 def token_for(link: AccessLink) -> str:

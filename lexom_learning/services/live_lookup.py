@@ -158,17 +158,36 @@ def phone_lookup(token: str, run_id: int) -> PhoneView | None:
     ``links.token_for``): unknown or revoked links and wrong signatures are refused. The run
     is None when it does not exist or belongs to another session.
     """
-    link_id, _, signature = token.partition(".")
-    if not LINK_ID.fullmatch(link_id) or len(signature) != 40:
+    params = _token_params(token, run_id)
+    if params is None:
         return None
-    if not 0 < run_id < 2**31:
-        run_id = 0
-    row = db.session.execute(PHONE_RUN, {"link_id": int(link_id), "run_id": run_id}).first()
+    row = db.session.execute(PHONE_RUN, params).first()
     if row is None or row.revoked_at is not None:
         return None
     if not hmac.compare_digest(links.token_for(row), token):
         return None
     return _reading(row)
+
+
+def phone_lookup_on(connection, token: str, run_id: int, secret_key: str) -> PhoneView | None:
+    """``phone_lookup`` on a bare connection, outside any app context (``web.live.shortcut``)."""
+    params = _token_params(token, run_id)
+    if params is None:
+        return None
+    row = connection.execute(PHONE_RUN, params).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    expected = f"{row.id}.{links.signature(row.nonce, secret_key)}"
+    if not hmac.compare_digest(expected, token):
+        return None
+    return _reading(row)
+
+
+def _token_params(token: str, run_id: int) -> dict[str, int] | None:
+    link_id, _, signature = token.partition(".")
+    if not LINK_ID.fullmatch(link_id) or len(signature) != 40:
+        return None
+    return {"link_id": int(link_id), "run_id": run_id if 0 < run_id < 2**31 else 0}
 
 
 def phone_by_link(link_id: int, participant_id: int, run_id: int | None = None):

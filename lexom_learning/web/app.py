@@ -10,6 +10,7 @@ from werkzeug.routing import IntegerConverter
 from ..extensions import csrf, db, limiter, login_manager, migrate
 from . import content, i18n
 from .config import MIGRATIONS_DIR, load_config
+from .live import shortcut as live_shortcut
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -28,6 +29,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
+    live_shortcut.install(app)
     return app
 
 

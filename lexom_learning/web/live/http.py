@@ -8,6 +8,10 @@ from flask import Response, make_response, request
 
 from ...services.live import Receipt
 
+# Each caller sees their own view, and must revalidate on every poll.
+CACHE_CONTROL, VARY = "private, no-cache", ("Authorization", "Cookie")
+POLL_HEADERS = (("Cache-Control", CACHE_CONTROL), ("Vary", ", ".join(VARY)))
+
 
 def conditional(etag: str, build: Callable[[], Response | str | dict]) -> Response:
     """Answer 304 when the client holds ``etag`` already, else build the response and tag it.
@@ -19,9 +23,8 @@ def conditional(etag: str, build: Callable[[], Response | str | dict]) -> Respon
     else:
         response = make_response(build())
     response.set_etag(etag)
-    # Each caller sees their own view, and must revalidate on every poll.
-    response.headers["Cache-Control"] = "private, no-cache"
-    response.vary.update(("Authorization", "Cookie"))
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    response.vary.update(VARY)
     return response
 
 
