@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONTENT := content/mrk-stra-05
 PYTHON_FOUND = $(shell scripts/find-python)
 
-.PHONY: run test lint check-python clean workbench test-wheel
+.PHONY: run test lint check-python clean workbench test-wheel messages
 
 check-python:
 	@scripts/find-python >/dev/null
@@ -61,6 +61,18 @@ test-wheel: check-python
 	printf '[pytest]\naddopts = -q -ra -p no:cacheprovider\n' > $(WHEEL_TEST)/pytest.ini
 	cd $(WHEEL_TEST) && LEXOM_TEST_INSTALLED=1 LEXOM_TEST_SOURCE=$(CURDIR) \
 		venv/bin/python -m pytest tests/xblocks tests/test_purity.py
+
+# The web app's English catalogue: extract the strings (babel.cfg), update
+# lexom_learning/translations/en/LC_MESSAGES/messages.po (new strings come in empty, unused ones
+# go) and compile it. Translate the empty entries, then run it again; tests/web/test_i18n.py
+# checks that every string is translated and that the .mo matches the .po.
+messages: check-python $(VENV)/.installed-test
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext --no-location --sort-output \
+		-o build/messages.pot .
+	$(BIN)/pybabel update -D messages -i build/messages.pot -d lexom_learning/translations \
+		--no-fuzzy-matching --ignore-obsolete -w 100
+	$(BIN)/pybabel compile -D messages -d lexom_learning/translations --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -7,9 +7,8 @@
 import sys
 
 from flask import Flask, jsonify, request
-from gunicorn.app.base import BaseApplication
 
-from lexom_learning.cli.serve import SERVER_OPTIONS
+from lexom_learning.cli.serve import SERVER_OPTIONS, GunicornServer
 
 # The same options as ``lexom serve``, so the comparison is fair.
 OPTIONS = {"workers": 2, **SERVER_OPTIONS}
@@ -31,20 +30,6 @@ def create_bare_app() -> Flask:
     return app
 
 
-class _Server(BaseApplication):
-    def __init__(self, app, options: dict):
-        self.application = app
-        self.options = options
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-
-    def load(self):
-        return self.application
-
-
 if __name__ == "__main__":
     port = int(sys.argv[1])
-    _Server(create_bare_app(), {"bind": f"127.0.0.1:{port}", **OPTIONS}).run()
+    GunicornServer(create_bare_app(), {"bind": f"127.0.0.1:{port}", **OPTIONS}).run()

@@ -20,18 +20,24 @@ SERVER_OPTIONS = {
     "keepalive": 5,
     "accesslog": "-",
     "timeout": 60,
+    # gunicorn 24+ opens a control socket in the home folder by default; servers would share it.
+    "control_socket_disable": True,
 }
 
 
-class _Server(BaseApplication):
+class GunicornServer(BaseApplication):
+    """Serve a WSGI app in-process with gunicorn and the given options."""
+
     def __init__(self, app, options: dict):
         self.application = app
         self.options = options
         super().__init__()
 
     def load_config(self) -> None:
+        """Apply the options this gunicorn version knows (older ones lack some settings)."""
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            if key in self.cfg.settings:
+                self.cfg.set(key, value)
 
     def load(self):
         return self.application
@@ -56,7 +62,7 @@ def serve(host: str, port: int, workers: int) -> None:
     cli_context = _cv_app.get()
     cli_context.pop()
     try:
-        _Server(
+        GunicornServer(
             app,
             {
                 "bind": f"{host}:{port}",

@@ -6,7 +6,14 @@ is a separate function, called by the adapters once the question is closed.
 
 from typing import Any
 
-from ..quizzes import ResponseError, public_view, validate_response
+from ..quizzes import (
+    ResponseError,
+    matching,
+    ordering,
+    public_view,
+    stored_response,
+    validate_response,
+)
 from ..quizzes.base import QuestionSpec
 from ..quizzes.numbers import format_number
 
@@ -41,9 +48,9 @@ def solution(spec: QuestionSpec) -> Any:
     if kind in ("true_false", "numeric"):
         return spec.answer
     if kind == "ordering":
-        return [i.id for i in spec.items]
+        return ordering.answer_key(spec)
     if kind == "matching":
-        return {p.id: p.id for p in spec.pairs}
+        return matching.answer_key(spec)
     if kind == "short_text":
         return spec.accepted[0]
     return None
@@ -70,7 +77,7 @@ def solution_text(spec: QuestionSpec) -> str:
 def describe(spec: QuestionSpec, response: Any) -> str:
     """Return a stored response in words (« Économique », « 12 % », « Vrai »...)."""
     try:
-        value = validate_response(spec, response)
+        value = validate_response(spec, stored_response(spec, response))
     except ResponseError:
         return str(response)
     kind = spec.type
@@ -83,11 +90,11 @@ def describe(spec: QuestionSpec, response: Any) -> str:
     if kind == "numeric":
         return f"{format_number(value)} {spec.unit}".strip()
     if kind == "ordering":
-        texts = {i.id: i.text for i in spec.items}
+        texts = ordering.item_texts(spec)
         return " → ".join(texts[i] for i in value)
     if kind == "matching":
         lefts = {p.id: p.left for p in spec.pairs}
-        rights = {p.id: p.right for p in spec.pairs}
+        rights = matching.right_texts(spec)
         return " ; ".join(f"{lefts[k]} → {rights[v]}" for k, v in value.items())
     return str(value)
 

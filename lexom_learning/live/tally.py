@@ -5,7 +5,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..quizzes import ResponseError, validate_response
+from ..quizzes import ResponseError, stored_response, validate_response
 from ..quizzes.base import QuestionSpec
 from ..quizzes.numbers import format_number
 
@@ -44,7 +44,7 @@ def tally(spec: QuestionSpec, answers: Iterable[tuple[Any, bool | None]]) -> Tal
     values = []
     for response, _ in answers:
         try:
-            values.append(validate_response(spec, response))
+            values.append(validate_response(spec, stored_response(spec, response)))
         except ResponseError:
             continue  # stored answers were validated; content may have changed since
     return Tally(spec.id, len(answers), right, tuple(_bars(spec, values, answers)))

@@ -51,6 +51,10 @@ class QuestionType(Protocol):
     def public(self, spec: Any) -> dict[str, Any]:
         """Return what a learner may see before answering (never the answer)."""
 
+    # Optional: ``stored_response(self, spec, response)`` returns a response stored with ids
+    # the type no longer accepts in today's form; ``quizzes.stored_response`` dispatches to it
+    # and returns the response unchanged for a type without one.
+
 
 def public_fields(spec: QuestionSpec) -> dict[str, Any]:
     """Return the fields every type shows a learner before answering."""

@@ -56,6 +56,21 @@ def public_view(question_spec: QuestionSpec | Mapping[str, Any]) -> dict[str, An
     return get_type(spec.type).public(spec)
 
 
+def stored_response(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Any:
+    """Return a stored response in the form today's grading expects.
+
+    Call it on every response read back from storage before grading, validating or showing
+    it. A type whose learner-facing ids changed (matching, ordering) defines
+    ``stored_response(spec, response)`` to convert a response stored with the former ids; for
+    every other type, and for a response already in today's form, the response comes back
+    unchanged. A response sent today never goes through here: the former ids gave the answer
+    away, so ``grade`` refuses them.
+    """
+    spec = parse_question(question_spec)
+    convert = getattr(get_type(spec.type), "stored_response", None)
+    return response if convert is None else convert(spec, response)
+
+
 def is_graded(question_spec: QuestionSpec | Mapping[str, Any]) -> bool:
     """Say whether the question earns points."""
     return parse_question(question_spec).graded
@@ -69,5 +84,6 @@ __all__ = [
     "is_graded",
     "parse_question",
     "public_view",
+    "stored_response",
     "validate_response",
 ]

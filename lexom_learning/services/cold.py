@@ -15,6 +15,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..documents.french import long_date
 from ..evaluations import ColdState, cold_due_at, next_step
 from ..extensions import db
 from ..modules import Course
@@ -26,7 +27,6 @@ from ..storage import (
     TrainingSession,
 )
 from ..storage.types import utcnow
-from ..web.filters import format_date
 from . import outbox
 from .evaluations import log_event
 from .sessions import on_close
@@ -144,7 +144,7 @@ def responded(participant_id: int) -> bool:
 
 
 def _text(course: Course, training: TrainingSession, name: str, url: str, step: int):
-    when = f"du {format_date(training.starts_on)} au {format_date(training.ends_on)}"
+    when = f"du {long_date(training.starts_on)} au {long_date(training.ends_on)}"
     if step == 0:
         subject = f"Votre avis quelques mois après la formation « {course.title} »"
         opening = f"Vous avez suivi la formation « {course.title} » {when}."

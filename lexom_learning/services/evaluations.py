@@ -9,9 +9,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ..attainment import Evidence, attainment
 from ..extensions import db
-from ..modules import Course, Evaluation
-from ..quizzes import ResponseError, grade
-from ..quizzes.result import Result
+from ..modules import Course, Evaluation, Section
+from ..quizzes import Blank, Graded, grade_all, is_blank
+from ..quizzes.base import QuestionSpec
 from ..storage import (
     Answer,
     EvaluationSubmission,
@@ -32,6 +32,12 @@ KIND_LABELS = {
     "hot": "Évaluation à chaud",
     "cold": "Évaluation à froid",
 }
+
+
+NOTHING_ANSWERED = (
+    "Vous n'avez répondu à aucune question : rien n'est enregistré. "
+    "Répondez au moins à une question, puis envoyez."
+)
 
 
 class EvaluationInvalid(Invalid):
@@ -117,11 +123,14 @@ def submission(participant_id: int, kind: str) -> EvaluationSubmission | None:
     )
 
 
-def _blank(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
+def _blank_rule(section: Section, question: QuestionSpec) -> Blank:
+    """A blank knowledge item earns 0; a questionnaire item is optional unless ``required``."""
+    if section.graded:
+        return Blank.ZERO
+    return Blank.REQUIRED if getattr(question, "required", False) else Blank.OPTIONAL
 
 
-def grade_responses(evaluation: Evaluation, responses: Any) -> dict[str, tuple[Any, Result]]:
+def grade_responses(evaluation: Evaluation, responses: Any) -> dict[str, Graded]:
     """Grade every answered question; a blank knowledge item earns 0 (« je ne sais pas »).
 
     :raises Invalid: not an object, or unknown question ids.
@@ -132,23 +141,14 @@ def grade_responses(evaluation: Evaluation, responses: Any) -> dict[str, tuple[A
     unknown = sorted(set(responses) - {q.id for q in evaluation.questions})
     if unknown:
         raise Invalid(f"Question(s) inconnue(s) : {', '.join(unknown[:10])}.", "responses")
-    graded, errors = {}, {}
-    for section in evaluation.sections:
-        for question in section.questions:
-            raw = responses.get(question.id)
-            if _blank(raw):
-                if section.graded:
-                    graded[question.id] = (None, Result(0.0, float(question.points), False))
-                elif getattr(question, "required", False):
-                    errors[question.id] = "Répondez à cette question."
-                continue
-            try:
-                graded[question.id] = (raw, grade(question, raw))
-            except ResponseError as error:
-                errors[question.id] = str(error)
-    if errors:
-        raise EvaluationInvalid(errors)
-    return graded
+    if all(is_blank(value) for value in responses.values()):
+        # One submission per evaluation: an empty form sent by mistake would use it up.
+        raise Invalid(NOTHING_ANSWERED, "responses")
+    rules = [(q, _blank_rule(s, q)) for s in evaluation.sections for q in s.questions]
+    graded = grade_all(rules, responses)
+    if graded.errors:
+        raise EvaluationInvalid(graded.errors)
+    return graded.results
 
 
 def submit(
@@ -177,8 +177,8 @@ def submit(
         participant_id=participant.id,
         kind=kind,
         evaluation_id=evaluation.id,
-        earned=sum(r.earned for q, (_, r) in graded.items() if q in knowledge),
-        possible=sum(r.possible for q, (_, r) in graded.items() if q in knowledge),
+        earned=sum(g.result.earned for q, g in graded.items() if q in knowledge),
+        possible=sum(g.result.possible for q, g in graded.items() if q in knowledge),
         channel=channel,
         content_version=course.version,
         submitted_at=now,
@@ -187,7 +187,7 @@ def submit(
     for question in evaluation.questions:
         if question.id not in graded:
             continue
-        raw, result = graded[question.id]
+        answer = graded[question.id]
         db.session.add(
             Answer(
                 session_id=participant.session_id,
@@ -195,10 +195,10 @@ def submit(
                 context="evaluation",
                 context_id=evaluation.id,
                 question_id=question.id,
-                response=raw,
-                earned=result.earned,
-                possible=result.possible,
-                correct=result.correct,
+                response=answer.response,
+                earned=answer.result.earned,
+                possible=answer.result.possible,
+                correct=answer.result.correct,
                 objectives=list(question.objectives),
                 content_version=course.version,
                 created_at=now,

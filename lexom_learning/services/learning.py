@@ -1,4 +1,5 @@
-"""A participant's learning: units done, module quiz attempts, progress and attainment."""
+"""A participant's learning: units done, module quiz attempts and reviews, progress, and the
+quiz evidence that ``services.attainment`` gathers with every other source."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -6,13 +7,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..attainment import Evidence, ObjectiveAttainment, attainment
+from ..attainment import Evidence
 from ..extensions import db
 from ..modules import Course, Quiz
-from ..quizzes import ResponseError, grade
+from ..quizzes import Blank, ResponseError, grade, grade_all, stored_response
 from ..quizzes.base import QuestionSpec
 from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
 from .errors import Conflict, Invalid, NotFound
+
+# Once the session is closed, attempts and reviews stay readable but nothing new is recorded.
+SESSION_CLOSED = "La session de formation est clôturée : "
+UNITS_CLOSED = SESSION_CLOSED + "les séquences ne peuvent plus être marquées comme terminées."
+QUIZ_CLOSED = (
+    SESSION_CLOSED + "le quiz ne peut plus être tenté ; vos tentatives restent consultables."
+)
 
 
 class QuizInvalid(Invalid):
@@ -47,18 +55,43 @@ def units_done(participant: Participant) -> set[str]:
     return set(rows)
 
 
+def session_closed(participant: Participant) -> bool:
+    """Say whether the participant's training session is closed: nothing new is recorded then."""
+    return participant.session.status == "closed"
+
+
+def _refuse_when_closed(participant: Participant, message: str) -> None:
+    if session_closed(participant):
+        raise Conflict(message)
+
+
 def mark_unit_done(participant: Participant, course: Course, unit_id: str) -> bool:
     """Record that a unit is done; return False when it already was (no second record).
 
+    Two concurrent requests cannot both record it: the database refuses the second line (a
+    unique index), and only that line's savepoint is rolled back, not the caller's work.
+
     :raises NotFound: the unit is not part of the course.
+    :raises Conflict: the participant's session is closed.
     """
     if course.unit(unit_id) is None:
         raise NotFound("Séquence introuvable.")
+    _refuse_when_closed(participant, UNITS_CLOSED)
     if unit_id in units_done(participant):
         return False
-    _event(participant, "unit_done", unit_id, course)
+    try:
+        with db.session.begin_nested():
+            _event(participant, "unit_done", unit_id, course)
+    except IntegrityError:  # a twin request recorded it between our check and our insert
+        return False
     db.session.commit()
     return True
+
+
+def _quiz_blank(question: QuestionSpec) -> Blank:
+    """Return what a blank answer means in a module quiz: every question needs an answer, but
+    an optional comment left empty is kept as an empty answer."""
+    return Blank.REQUIRED if getattr(question, "required", True) else Blank.EMPTY
 
 
 def module_quiz(course: Course, quiz_id: str) -> Quiz:
@@ -99,10 +132,11 @@ def submit_quiz(
     """Grade a whole quiz attempt and store it with every answer (append-only).
 
     :raises NotFound: unknown quiz.
-    :raises Conflict: no attempt left.
+    :raises Conflict: no attempt left, or the participant's session is closed.
     :raises QuizInvalid: missing or malformed answers, per question; nothing is stored then.
     """
     quiz = module_quiz(course, quiz_id)
+    _refuse_when_closed(participant, QUIZ_CLOSED)
     if not isinstance(responses, dict):
         raise Invalid("Les réponses doivent être un objet {question: réponse}.", "responses")
     unknown = sorted(set(responses) - {q.id for q in quiz.questions})
@@ -111,32 +145,21 @@ def submit_quiz(
     previous = attempts(participant, quiz.id)
     if quiz.max_attempts is not None and len(previous) >= quiz.max_attempts:
         raise Conflict(f"Vous avez utilisé vos {quiz.max_attempts} tentatives pour ce quiz.")
-    results, errors = {}, {}
-    for question in quiz.questions:
-        raw = responses.get(question.id)
-        if raw is None or raw == "" or raw == []:
-            if getattr(question, "required", True):
-                errors[question.id] = "Répondez à cette question."
-                continue
-            raw = ""  # an optional comment left empty
-        try:
-            results[question.id] = (raw, grade(question, raw))
-        except ResponseError as error:
-            errors[question.id] = str(error)
-    if errors:
-        raise QuizInvalid(errors)
+    graded = grade_all([(q, _quiz_blank(q)) for q in quiz.questions], responses)
+    if graded.errors:
+        raise QuizInvalid(graded.errors)
     attempt = QuizAttempt(
         session_id=participant.session_id,
         participant_id=participant.id,
         quiz_id=quiz.id,
         number=len(previous) + 1,
         content_version=course.version,
-        earned=sum(r.earned for _, r in results.values()),
-        possible=sum(r.possible for _, r in results.values()),
+        earned=graded.earned,
+        possible=graded.possible,
     )
     db.session.add(attempt)
     for question in quiz.questions:
-        raw, result = results[question.id]
+        answer = graded.results[question.id]  # every question has one: none is OPTIONAL
         attempt.answers.append(
             Answer(
                 session_id=participant.session_id,
@@ -144,10 +167,10 @@ def submit_quiz(
                 context="quiz",
                 context_id=quiz.id,
                 question_id=question.id,
-                response=raw,
-                earned=result.earned,
-                possible=result.possible,
-                correct=result.correct,
+                response=answer.response,
+                earned=answer.result.earned,
+                possible=answer.result.possible,
+                correct=answer.result.correct,
                 objectives=list(question.objectives),
                 content_version=course.version,
             )
@@ -184,9 +207,29 @@ def own_attempt(participant: Participant, quiz_id: str, number: int) -> QuizAtte
     return attempt
 
 
+def answers_revealed(participant: Participant, quiz: Quiz) -> bool:
+    """Say whether the learner may see a quiz's solutions: once they scored full marks, or
+    once they cannot try again (no attempt left, or their session is closed).
+
+    Before that, a review shows whether each answer is right and its points, but neither the
+    feedback (it can give the expected answer away) nor the explanation: later attempts would
+    mean nothing otherwise.
+    """
+    mine = attempts(participant, quiz.id)
+    if any(a.earned >= a.possible for a in mine):
+        return True
+    if quiz.max_attempts is not None and len(mine) >= quiz.max_attempts:
+        return True
+    return session_closed(participant)
+
+
 @dataclass(frozen=True)
 class QuestionReview:
-    """One answered question of an attempt: the stored response and score, what to learn."""
+    """One answered question of an attempt: the stored response and score, what to learn.
+
+    ``response`` is in today's form (``quizzes.stored_response``): the ids the question shows.
+    ``feedback`` and ``explanation`` are empty while the quiz's answers are not revealed.
+    """
 
     question_id: str
     question: QuestionSpec | None
@@ -205,12 +248,14 @@ class QuestionReview:
 
 @dataclass(frozen=True)
 class AttemptReview:
-    """A submitted attempt with every question's result, feedback and explanation."""
+    """A submitted attempt with every question's result, and once revealed its feedback and
+    explanation (see ``answers_revealed``)."""
 
     quiz: Quiz
     attempt: QuizAttempt
     questions: list[QuestionReview]
     content_changed: bool
+    revealed: bool
 
     @property
     def passed(self) -> bool:
@@ -224,35 +269,41 @@ def review_attempt(
     """Return one of the participant's own attempts, each answer graded again for its feedback.
 
     The stored score stays the truth; the feedback is recomputed from the stored response
-    only while the content is the version the attempt was graded with.
+    only while the content is the version the attempt was graded with. Feedback and
+    explanations stay empty until ``answers_revealed`` says the learner may see them.
 
     :raises NotFound: unknown quiz, or no such attempt of this participant.
     """
     quiz = module_quiz(course, quiz_id)
     attempt = own_attempt(participant, quiz.id, number)
     same_content = attempt.content_version == course.version
+    revealed = answers_revealed(participant, quiz)
     reviews = []
     for answer in attempt.answers:
         question = course.question(answer.question_id)
+        response = answer.response
+        if question is not None:  # in today's form: the ids the question shows now
+            response = stored_response(question, response)
         feedback: tuple[str, ...] = ()
-        if question is not None and same_content:
+        if question is not None and same_content and revealed:
             try:
-                feedback = grade(question, answer.response).feedback
+                feedback = grade(question, response).feedback
             except ResponseError:
                 feedback = ()
+        explanation = question.explanation if question is not None and revealed else ""
         reviews.append(
             QuestionReview(
                 answer.question_id,
                 question,
-                answer.response,
+                response,
                 answer.earned,
                 answer.possible,
                 answer.correct,
                 feedback,
-                question.explanation if question is not None else "",
+                explanation,
             )
         )
-    return AttemptReview(quiz, attempt, reviews, not same_content)
+    return AttemptReview(quiz, attempt, reviews, not same_content, revealed)
 
 
 @dataclass
@@ -334,10 +385,3 @@ def evidence_for(participant_ids: list[int]) -> dict[int, list[Evidence]]:
                 Evidence(tuple(answer.objectives), answer.earned, answer.possible, "quiz")
             )
     return evidence
-
-
-def participant_attainment(
-    participant: Participant, course: Course
-) -> dict[str, ObjectiveAttainment]:
-    """Return the participant's attainment per objective from what exists so far."""
-    return attainment(evidence_for([participant.id])[participant.id], course.objective_ids)

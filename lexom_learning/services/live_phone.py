@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, case, func, select
 from ..extensions import db
 from ..live import Status, card, chosen_options, closed_count, describe, solution, solution_text
 from ..modules import Course
-from ..quizzes import ResponseError, grade
+from ..quizzes import ResponseError, grade, stored_response
 from ..quizzes.base import QuestionSpec
 from ..storage import Answer, LiveAnswer, LiveRun
 from .live_lookup import RunView
@@ -101,10 +101,11 @@ def _mine(spec: QuestionSpec | None, mine) -> dict[str, Any] | None:
         return None
     if spec is None:
         return {"response": mine.response, "text": str(mine.response), "changes": mine.seq}
+    response = stored_response(spec, mine.response)  # the ids the card shows
     return {
-        "response": mine.response,
-        "text": describe(spec, mine.response),
-        "chosen": chosen_options(spec, mine.response),
+        "response": response,
+        "text": describe(spec, response),
+        "chosen": chosen_options(spec, response),
         "changes": mine.seq,
     }
 
@@ -113,7 +114,7 @@ def _result(spec: QuestionSpec, mine) -> dict[str, Any]:
     feedback: list[str] = []
     if mine is not None:
         try:
-            feedback = list(grade(spec, mine.response).feedback)
+            feedback = list(grade(spec, stored_response(spec, mine.response)).feedback)
         except ResponseError:
             feedback = []
     return {

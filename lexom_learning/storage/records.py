@@ -3,11 +3,13 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .types import UTCDateTime, utcnow
+
+UNIT_DONE = text("verb = 'unit_done'")
 
 
 class QuizAttempt(db.Model):
@@ -59,6 +61,17 @@ class CompletionEvent(db.Model):
     """One line of the completion log: who did what to which object, with what result."""
 
     __tablename__ = "completion_events"
+    __table_args__ = (
+        # A unit is done once per participant, even when two requests race (migration 0005).
+        Index(
+            "uq_completion_events_unit_done",
+            "participant_id",
+            "object_id",
+            unique=True,
+            sqlite_where=UNIT_DONE,
+            postgresql_where=UNIT_DONE,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)

@@ -1,10 +1,12 @@
 """The app factory: ``create_app(config=None)``."""
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template, request
+from flask_babel import lazy_gettext
 from werkzeug.routing import IntegerConverter
 
 from ..extensions import csrf, db, limiter, login_manager, migrate
@@ -14,9 +16,14 @@ from .live import shortcut as live_shortcut
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Create the Flask app from ``config``, else from the LEXOM_* environment variables."""
+    """Create the Flask app from ``config``, else from the LEXOM_* environment variables.
+
+    The instance folder (database, secret key, exports) is ``LEXOM_INSTANCE_PATH`` when set.
+    """
+    instance = os.environ.get("LEXOM_INSTANCE_PATH")
     app = Flask(
         "lexom_learning",
+        instance_path=str(Path(instance).resolve()) if instance else None,
         instance_relative_config=True,
         template_folder="web/templates",
         static_folder="web/static",
@@ -52,7 +59,8 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Connectez-vous pour accéder à cette page."
+    login_manager.login_message = lazy_gettext("Connectez-vous pour accéder à cette page.")
+    login_manager.localize_callback = str  # flash the message in the visitor's language
     limiter.init_app(app)
     i18n.init_app(app)
 
@@ -77,7 +85,7 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """Render French error pages, or the JSON error body under /api/."""
+    """Render error pages in the visitor's language, or the JSON error body under /api/."""
     from .api.errors import json_error
 
     def render_error(error):
@@ -92,9 +100,10 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     """Expose small helpers to every template."""
-    from ..attainment import LEVEL_LABELS
-    from .filters import format_date, format_percent
+    from .filters import display_date, display_percent
+    from .labels import LEVEL_LABELS
 
-    app.jinja_env.filters["date_fr"] = format_date
-    app.jinja_env.filters["percent"] = format_percent
+    # "date_fr" keeps its name in the templates; like "percent", it follows the page's language.
+    app.jinja_env.filters["date_fr"] = display_date
+    app.jinja_env.filters["percent"] = display_percent
     app.jinja_env.globals["LEVEL_LABELS"] = LEVEL_LABELS

@@ -1,29 +1,24 @@
-"""Jinja filters for French display of dates and percentages."""
+"""Jinja filters for dates and percentages: French by default, English for English pages."""
 
 from datetime import date, datetime
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+from ..documents.french import long_date
+from .i18n import current_locale
+
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
-
-
-def format_date(value: date | datetime | None) -> str:
-    """Format a date as « 27 novembre 2026 »."""
-    if value is None:
-        return "—"
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def format_percent(value: float | None) -> str:
@@ -32,3 +27,21 @@ def format_percent(value: float | None) -> str:
         return "—"
     text = f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
     return f"{text}\u202f%"
+
+
+def display_date(value: date | datetime | str | None) -> str:
+    """Format a date or an ISO string for the page: « 1er décembre 2026 », "1 December 2026"."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if current_locale() != "en":
+        return long_date(value)
+    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def display_percent(value: float | None) -> str:
+    """Format a percentage for this page: « 72,5 % », or "72.5%" in English."""
+    if value is None or current_locale() != "en":
+        return format_percent(value)
+    return f"{value:.1f}".rstrip("0").rstrip(".") + "%"

@@ -6,30 +6,24 @@ questionnaire items are optional unless marked ``required``.
 """
 
 from collections.abc import Callable, Iterable
-from enum import Enum
 from typing import Any
 
-from ..quizzes import ResponseError, Result, grade
+from ..quizzes import Blank, GradedSubmission, Result, is_blank
+from ..quizzes import grade_all as grade_submission
 from ..quizzes.base import QuestionSpec
+from .i18n import N_
+
+__all__ = ["BadRequest", "Blank", "grade_all", "is_blank", "quiz_blank", "record", "responses_of"]
 
 Gettext = Callable[[str], str]
 
-
-class Blank(Enum):
-    """What a blank answer to a question means."""
-
-    REQUIRED = "required"  # ask for an answer
-    ZERO = "zero"  # count it as wrong
-    OPTIONAL = "optional"  # record nothing
+# The core writes these two messages and translates them with the gettext it is given: marked
+# here so that the blocks' catalogues keep them.
+CORE_MESSAGES = (N_("Répondez à cette question."), N_("Réponse illisible."))
 
 
 class BadRequest(ValueError):
     """A request body that is not what the handler expects; the message goes back as JSON."""
-
-
-def is_blank(value: Any) -> bool:
-    """Say whether an answer was left empty."""
-    return value is None or value == "" or value == [] or value == {}
 
 
 def responses_of(data: Any, known: Iterable[str], _: Gettext) -> dict[str, Any]:
@@ -49,25 +43,10 @@ def responses_of(data: Any, known: Iterable[str], _: Gettext) -> dict[str, Any]:
 def grade_all(
     questions: Iterable[tuple[QuestionSpec, Blank]], responses: dict[str, Any], _: Gettext
 ) -> tuple[dict[str, Result], dict[str, str]]:
-    """Grade every answered question with the core; return the results and, per question id,
-    the message of each answer to correct (the core's own message when it refuses one)."""
-    results: dict[str, Result] = {}
-    errors: dict[str, str] = {}
-    for question, blank in questions:
-        raw = responses.get(question.id)
-        if is_blank(raw):
-            if blank is Blank.REQUIRED:
-                errors[question.id] = _("Répondez à cette question.")
-            elif blank is Blank.ZERO and question.graded:
-                results[question.id] = Result(0.0, float(question.points), False)
-            continue
-        try:
-            results[question.id] = grade(question, raw)
-        except ResponseError as error:
-            errors[question.id] = str(error)
-        except (ValueError, TypeError):  # a value the core could not even read: never a 500
-            errors[question.id] = _("Réponse illisible.")
-    return results, errors
+    """Grade every answered question with the core (``quizzes.grade_all``); return the results
+    and, per question id, the message of each answer to correct."""
+    graded: GradedSubmission = grade_submission(questions, responses, _)
+    return {k: g.result for k, g in graded.results.items()}, graded.errors
 
 
 def quiz_blank(question: QuestionSpec) -> Blank:

@@ -14,7 +14,7 @@ from xblock.core import XBlock
 from xblock.fields import Scope, String
 
 from ..modules.markdown import render_markdown
-from ..quizzes import public_view
+from ..quizzes import public_view, stored_response
 from ..quizzes.numbers import format_number
 from .i18n import N_, Translator
 
@@ -128,19 +128,34 @@ class LexomBlock(XBlock):
 
 
 def question_views(
-    questions: list[Any], responses: dict[str, Any], results: dict[str, Any], reveal: bool
+    questions: list[Any],
+    responses: dict[str, Any],
+    results: dict[str, Any],
+    reveal: bool,
+    verdicts: bool = False,
 ) -> list[dict[str, Any]]:
     """Return what a template shows of each question: the core's public view (never the
-    answer), the learner's last response and, once graded, its result and explanation."""
+    answer), the learner's last response and, once graded, its result and explanation.
+
+    With ``verdicts`` and without ``reveal``, the result keeps its points and verdict but loses
+    its feedback, which can name the expected answer, and there is no explanation.
+    """
     views = []
     for question in questions:
         result = results.get(question.id)
+        if not reveal:
+            result = verdict_only(result) if verdicts else None
         views.append(
             {
                 **public_view(question),
-                "response": responses.get(question.id),
-                "result": result if reveal else None,
+                "response": stored_response(question, responses.get(question.id)),
+                "result": result,
                 "explanation": question.explanation if reveal and result else "",
             }
         )
     return views
+
+
+def verdict_only(result: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Return a recorded result without its feedback lines (points and verdict only)."""
+    return None if result is None else {**result, "feedback": []}

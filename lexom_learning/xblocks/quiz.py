@@ -14,9 +14,10 @@ from xblock.fields import Dict, Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..modules import Quiz
+from ..quizzes import stored_response
 from . import content, scenarios
 from .answers import BadRequest, grade_all, quiz_blank, record, responses_of
-from .base import LexomBlock, json_error, question_views
+from .base import LexomBlock, json_error, question_views, verdict_only
 from .i18n import N_
 
 
@@ -84,7 +85,11 @@ class QuizBlock(ScorableXBlockMixin, CompletableXBlockMixin, LexomBlock):
             return self.get_score()
         _ = self.translator.gettext
         blanks = [(q, quiz_blank(q)) for q in quiz.questions]
-        results, _errors = grade_all(blanks, dict(self.responses), _)
+        stored = dict(self.responses)
+        responses = {
+            q.id: stored_response(q, stored[q.id]) for q in quiz.questions if q.id in stored
+        }
+        results, _errors = grade_all(blanks, responses, _)
         return Score(sum(r.earned for r in results.values()), self.max_score())
 
     # --- views and handlers -------------------------------------------------------------------
@@ -126,15 +131,32 @@ class QuizBlock(ScorableXBlockMixin, CompletableXBlockMixin, LexomBlock):
             "passed": self._passed(quiz),
             "attempts": self.attempts,
             "attempts_left": self.attempts_left(quiz),
-            "results": self.results,
+            "answers_revealed": self.answers_revealed(quiz),
+            "results": self._shown_results(quiz),
             "html": self._html(),
         }
+
+    def answers_revealed(self, quiz: Quiz) -> bool:
+        """Say whether feedback and explanations may show: full marks, or no attempt left.
+
+        Before that they would hand the answers to the next attempt; the verdict per question
+        (right, partly right, wrong) shows after every attempt.
+        """
+        if not self.has_submitted_answer():
+            return False
+        earned, possible = self.get_score()
+        return self.attempts_left(quiz) == 0 or earned >= possible
 
     def _passed(self, quiz: Quiz) -> bool | None:
         if not self.has_submitted_answer():
             return None
         earned, possible = self.get_score()
         return bool(possible) and 100 * earned / possible >= quiz.pass_pct
+
+    def _shown_results(self, quiz: Quiz) -> dict[str, Any]:
+        if self.answers_revealed(quiz):
+            return self.results
+        return {key: verdict_only(result) for key, result in self.results.items()}
 
     def _html(self) -> str:
         quiz = self.quiz
@@ -145,7 +167,14 @@ class QuizBlock(ScorableXBlockMixin, CompletableXBlockMixin, LexomBlock):
             "quiz.html",
             title=self.display_name or quiz.title,
             quiz=quiz,
-            questions=question_views(quiz.questions, self.responses, self.results, True),
+            questions=question_views(
+                quiz.questions,
+                self.responses,
+                self.results,
+                self.answers_revealed(quiz),
+                verdicts=True,
+            ),
+            revealed=self.answers_revealed(quiz),
             submitted=self.has_submitted_answer(),
             earned=earned,
             possible=possible,

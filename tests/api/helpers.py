@@ -8,6 +8,7 @@ from typing import Any
 from flask import current_app
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
+from lexom_learning.quizzes import matching, ordering
 from lexom_learning.services import accounts, links
 from lexom_learning.storage import Participant, User
 from lexom_learning.web.api.openapi import DOCUMENT
@@ -145,9 +146,9 @@ def right_response(question) -> Any:
     if kind in ("true_false", "numeric"):
         return question.answer
     if kind == "ordering":
-        return [i.id for i in question.items]
+        return ordering.answer_key(question)
     if kind == "matching":
-        return {p.id: p.id for p in question.pairs}
+        return matching.answer_key(question)
     if kind == "short_text":
         return question.accepted[0]
     raise AssertionError(f"no right response for {kind}")
@@ -166,10 +167,11 @@ def wrong_response(question) -> Any:
     if kind == "numeric":
         return question.answer + 1_000_000
     if kind == "ordering":
-        return [i.id for i in reversed(question.items)]
+        return ordering.answer_key(question)[::-1]
     if kind == "matching":
-        ids = [p.id for p in question.pairs]
-        return dict(zip(ids, ids[1:] + ids[:1], strict=True))
+        key = matching.answer_key(question)
+        matches = list(key.values())
+        return dict(zip(key, matches[1:] + matches[:1], strict=True))
     if kind == "short_text":
         return "zzz"
     raise AssertionError(f"no wrong response for {kind}")

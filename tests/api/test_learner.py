@@ -1,8 +1,9 @@
 """Participant endpoints: identity, progress, units, quizzes and attempts."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from lexom_learning.extensions import db
+from lexom_learning.quizzes import ordering
 from lexom_learning.storage import Answer, CompletionEvent, QuizAttempt
 from tests.api.helpers import assert_error, responses, wrong_response
 
@@ -81,15 +82,23 @@ def test_a_right_attempt_scores_everything_and_shows_explanations(api, world, co
     assert listed[0]["results"] == data["results"]
 
 
-def test_a_wrong_attempt_earns_nothing_and_gives_feedback(api, world, course):
+def test_a_wrong_attempt_earns_nothing_and_gives_feedback_once_no_attempt_is_left(
+    api, world, course
+):
     quiz = course.quiz("m4-quiz")
     body = {"responses": responses(quiz, right=False)}
     data = api.post("/me/quizzes/m4-quiz/attempts", world.participant, body).get_json()
-    assert (data["percent"], data["passed"]) == (0.0, False)
+    assert (data["percent"], data["passed"], data["answers_revealed"]) == (0.0, False, False)
     numeric = next(q for q in quiz.questions if q.type == "numeric")
     result = next(r for r in data["results"] if r["question_id"] == numeric.id)
     assert result["correct"] is False and result["response"] == wrong_response(numeric)
+    assert (result["feedback"], result["explanation"]) == (None, None)
+    for _ in range(quiz.max_attempts - 1):
+        data = api.post("/me/quizzes/m4-quiz/attempts", world.participant, body).get_json()
+    assert (data["attempts_remaining"], data["answers_revealed"]) == (0, True)
+    result = next(r for r in data["results"] if r["question_id"] == numeric.id)
     assert any("Réponse attendue" in f for f in result["feedback"])
+    assert result["explanation"] == numeric.explanation
 
 
 def test_a_malformed_attempt_lists_problems_per_question_and_stores_nothing(api, world, course):
@@ -141,3 +150,23 @@ def test_progress_and_attainment_follow_the_latest_attempt(api, world, course):
     evidenced = set().union(*(q.objectives for q in quiz.questions))
     levels = {a["objective_id"]: (a["percent"], a["level"]) for a in data["attainment"]}
     assert all(levels[o] == (0.0, "not_acquired") for o in evidenced)
+
+
+def test_an_ordering_answer_stored_with_the_author_ids_comes_back_under_the_public_ids(
+    api, world, course
+):
+    quiz = course.quiz("m1-quiz")
+    question = course.question("m1-q2")
+    api.post("/me/quizzes/m1-quiz/attempts", world.participant, {"responses": responses(quiz)})
+    # As stored before the items had public ids (written past the ORM: answers are append-only).
+    answers = Answer.__table__
+    db.session.execute(
+        update(answers)
+        .where(answers.c.question_id == question.id)
+        .values(response=[item.id for item in question.items])
+    )
+    db.session.commit()
+    (attempt,) = api.get("/me/quizzes/m1-quiz/attempts", world.participant).get_json()
+    result = next(r for r in attempt["results"] if r["question_id"] == question.id)
+    assert result["response"] == ordering.answer_key(question)
+    assert result["correct"] is True and result["feedback"] == []

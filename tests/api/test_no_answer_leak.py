@@ -5,7 +5,8 @@ from typing import Any
 
 import pytest
 
-from lexom_learning.quizzes import public_view
+from lexom_learning.quizzes import ResponseError, grade, public_view
+from lexom_learning.quizzes.ordering import ITEM_ID
 from tests.api.helpers import responses
 
 MARKERS = {"correct", "feedback", "explanation", "accepted", "answer"}
@@ -86,13 +87,49 @@ def test_the_markers_do_appear_after_submission(api, world, course):
     assert quiz.questions[0].explanation in set(strings(body))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quizzes.matching.public pairs the ids: the right item of a pair carries the id of "
-    "its left item (DESIGN.md section 8 contract), so the answer is {id: id}. Needs opaque ids.",
-)
 def test_matching_questions_do_not_reveal_the_pairs(course):
-    question = next(q for q in course.iter_questions() if q[1].type == "matching")[1]
-    view = public_view(question)
-    pairs = {left["id"] for left in view["left"]} & {right["id"] for right in view["right"]}
-    assert not pairs
+    matchings = [q for _, q in course.iter_questions() if q.type == "matching"]
+    assert matchings
+    for question in matchings:
+        view = public_view(question)
+        lefts = {left["id"] for left in view["left"]}
+        assert not lefts & {right["id"] for right in view["right"]}, question.id
+        # The same texts paired otherwise show exactly the same view.
+        rights = [p.right for p in question.pairs]
+        repaired = question.model_copy(
+            update={
+                "pairs": tuple(
+                    p.model_copy(update={"right": r})
+                    for p, r in zip(question.pairs, rights[1:] + rights[:1], strict=True)
+                )
+            }
+        )
+        assert public_view(repaired) == view, question.id
+        # The answer of the old ids, {pair id: pair id}, is not even a valid response.
+        with pytest.raises(ResponseError):
+            grade(question, {p.id: p.id for p in question.pairs})
+
+
+def test_ordering_questions_do_not_reveal_the_order(course):
+    orderings = [q for _, q in course.iter_questions() if q.type == "ordering"]
+    assert orderings
+    for question in orderings:
+        view = public_view(question)
+        shown = [item["id"] for item in view["items"]]
+        # No author id is shown (they are numbered in the right order)...
+        assert not set(shown) & {item.id for item in question.items}, question.id
+        assert all(ITEM_ID.fullmatch(i) for i in shown), question.id
+        # ...and the same texts in any other order show exactly the same view.
+        items = list(question.items)
+        for other in (items[::-1], items[1:] + items[:1], [items[1], items[0], *items[2:]]):
+            renumbered = tuple(  # the author ids numbered in that order, as authors do
+                item.model_copy(update={"id": original.id})
+                for item, original in zip(other, items, strict=True)
+            )
+            reordered = question.model_copy(update={"items": renumbered})
+            assert public_view(reordered) == view, question.id
+        # The author ids in their order, the answer of the old ids, are not a valid response.
+        with pytest.raises(ResponseError):
+            grade(question, sorted(item.id for item in question.items))
+        with pytest.raises(ResponseError):
+            grade(question, [item.id for item in question.items])

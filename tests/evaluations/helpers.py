@@ -37,6 +37,17 @@ def knowledge_answers(evaluation, right: bool | dict[str, bool] = True) -> dict[
     return answers
 
 
+def knowing_nothing(evaluation) -> dict[str, Any]:
+    """Leave every knowledge item blank and answer the rest (« je ne sais pas » everywhere)."""
+    return {
+        q.id: q.scale.min
+        for s in evaluation.sections
+        if not s.graded
+        for q in s.questions
+        if q.type == "likert"
+    }
+
+
 def likert_answers(evaluation, kind: str, value_for) -> dict[str, Any]:
     """Answer every rating question of the sections of ``kind`` with ``value_for(question)``."""
     return {

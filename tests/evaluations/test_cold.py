@@ -9,7 +9,7 @@ import pytest
 
 from lexom_learning.services import cold, evaluations, outbox, sessions
 from lexom_learning.storage import CompletionEvent, OutboxMessage
-from tests.evaluations.helpers import RecordingTransport, make_room
+from tests.evaluations.helpers import RecordingTransport, knowing_nothing, make_room
 
 DAY = timedelta(days=1)
 
@@ -67,7 +67,14 @@ def test_invitation_then_two_reminders_a_week_apart_then_nothing(closed, course)
 def test_no_reminder_for_someone_who_answered(closed, course):
     due = cold.invitations_of(closed.session.id)[0].due_at
     cold.send_due(RecordingTransport(), due)
-    evaluations.submit(closed.people[0], course, "cold", {}, channel="link", now=due + DAY)
+    evaluations.submit(
+        closed.people[0],
+        course,
+        "cold",
+        knowing_nothing(course.evaluations["cold"]),
+        channel="link",
+        now=due + DAY,
+    )
     issued, _ = cold.send_due(RecordingTransport(), due + 7 * DAY)
     assert sorted(i.participant_id for i in issued) == sorted(p.id for p in closed.people[1:])
 

@@ -3,7 +3,7 @@ from the personal link alone; the trainer's dashboard shows it all, charts and t
 
 from lexom_learning.services import cold, evaluations, roleplay, sessions
 from tests.conftest import csrf_token_from
-from tests.evaluations.helpers import knowledge_answers, make_room
+from tests.evaluations.helpers import knowing_nothing, knowledge_answers, make_room
 
 
 def post(client, page_url, url, data=None):
@@ -100,7 +100,9 @@ def test_the_session_dashboard_shows_evaluations_role_plays_and_charts(
         if q.type == "likert"
     }
     for person in room.people[:2]:
-        evaluations.submit(person, course, "positioning", {})
+        evaluations.submit(
+            person, course, "positioning", knowing_nothing(course.evaluations["positioning"])
+        )
         evaluations.submit(
             person,
             course,

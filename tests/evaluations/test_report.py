@@ -6,7 +6,7 @@ import pytest
 from lexom_learning.services import evaluations, roleplay, sessions
 from lexom_learning.web.evaluations.report import chart_data, session_report
 from lexom_learning.web.evaluations.satisfaction import satisfaction_summary
-from tests.evaluations.helpers import knowledge_answers, likert_answers, make_room
+from tests.evaluations.helpers import knowing_nothing, knowledge_answers, likert_answers, make_room
 
 CASE = "rp-m1-diagnostic-cosmetiques"
 
@@ -28,7 +28,9 @@ def golden(app, course, factories):
     ann, ben, _cid = sorted(room.people, key=lambda p: p.id)
     for kind in ("positioning", "hot"):
         evaluations.set_open(room.session, course, kind, room.trainer, True)
-    evaluations.submit(ann, course, "positioning", {})
+    evaluations.submit(
+        ann, course, "positioning", knowing_nothing(course.evaluations["positioning"])
+    )
     evaluations.submit(
         ben,
         course,
@@ -58,7 +60,9 @@ def golden(app, course, factories):
     )
     roleplay.submit_grid(run, course, observer, {c.id: 3 for c in course.roleplay(CASE).grid})
     sessions.close_session(room.session)
-    evaluations.submit(ann, course, "cold", {}, channel="link")
+    evaluations.submit(
+        ann, course, "cold", knowing_nothing(course.evaluations["cold"]), channel="link"
+    )
     return room, ann, ben
 
 

@@ -2,7 +2,13 @@
 
 import re
 
+from lexom_learning.quizzes import matching, ordering
 from tests.conftest import csrf_token_from
+
+# The ordering question of tests/learner/data/all_types_quiz.yaml: its items' form fields are
+# named after their public ids (made from the text), never after the author ids i1, i2, i3.
+ORDER_I1 = f"q.t-order.{ordering.item_id('Zéro - repérer la mutation')}"
+ORDER_I2 = f"q.t-order.{ordering.item_id('Mesurer la conséquence')}"
 
 
 def right_form(quiz) -> dict[str, str | list[str]]:
@@ -21,9 +27,10 @@ def right_form(quiz) -> dict[str, str | list[str]]:
         elif q.type == "short_text":
             data[name] = q.accepted[0]
         elif q.type == "ordering":
-            data.update({f"{name}.{item.id}": str(r) for r, item in enumerate(q.items, 1)})
+            ranks = enumerate(ordering.answer_key(q), 1)
+            data.update({f"{name}.{item_id}": str(rank) for rank, item_id in ranks})
         elif q.type == "matching":
-            data.update({f"{name}.{pair.id}": pair.id for pair in q.pairs})
+            data.update({f"{name}.{left}": right for left, right in matching.answer_key(q).items()})
         elif q.type == "likert":
             data[name] = str(q.scale.max)
         elif q.type == "free_text":

@@ -3,9 +3,10 @@ what the learner typed kept, and nothing stored."""
 
 import pytest
 
+from lexom_learning.quizzes.matching import answer_key
 from tests.learner.conftest import count_records
 from tests.learner.html import Page
-from tests.learner.quizforms import form_page, right_form
+from tests.learner.quizforms import ORDER_I1, ORDER_I2, form_page, right_form
 
 
 def _set(name, value):
@@ -31,13 +32,13 @@ PER_QUESTION = [
     ("likert superscript", _set("q.t-likert", "²"), "t-likert", "Choisissez un point"),
     (
         "rank outside",
-        _set("q.t-order.i1", "7"),
+        _set(ORDER_I1, "7"),
         "t-order",
         "Rang inconnu : choisissez un rang entre 1 et 3.",
     ),
-    ("rank superscript", _set("q.t-order.i1", "²"), "t-order", "Rang inconnu"),
-    ("rank twice", _set("q.t-order.i1", "2"), "t-order", "rang 2 donné plusieurs fois"),
-    ("rank missing", _drop("q.t-order.i2"), "t-order", "Donnez un rang à chacun des 3 éléments."),
+    ("rank superscript", _set(ORDER_I1, "²"), "t-order", "Rang inconnu"),
+    ("rank twice", _set(ORDER_I1, "2"), "t-order", "rang 2 donné plusieurs fois"),
+    ("rank missing", _drop(ORDER_I2), "t-order", "Donnez un rang à chacun des 3 éléments."),
     ("unknown match", _set("q.t-match.p1", "p9"), "t-match", "Association inconnue"),
     ("match missing", _drop("q.t-match.p2"), "t-match", "Associez chacun des 3 éléments."),
     ("comment too long", _set("q.t-free", "x" * 400), "t-free", "Texte trop long : 400 caractères"),
@@ -82,12 +83,14 @@ def test_a_bad_answer_is_shown_at_its_question_and_nothing_is_stored(
     assert "checked" in page.by_id("q_t-single_b").attrs or question_id == "t-single"
     assert page.one("input", name="q.t-num").get("value") == data.get("q.t-num", "")
     options = page.children(page.one("select", name="q.t-match.p3"), "option")
-    assert [o.get("value") for o in options if "selected" in o.attrs] == ["p3"]
+    kept = answer_key(all_types_course.question("t-match"))["p3"]
+    assert [o.get("value") for o in options if "selected" in o.attrs] == [kept]
 
 
 TAMPERED = [
     ("unknown field", lambda data: data.__setitem__("q.t-hack", "1")),
     ("unknown item of an ordering", lambda data: data.__setitem__("q.t-order.i9", "1")),
+    ("author id of an ordering item", lambda data: data.__setitem__("q.t-order.i1", "1")),
     ("unknown pair of a matching", lambda data: data.__setitem__("q.t-match.p9", "p1")),
     ("sub-field on a simple question", lambda data: data.__setitem__("q.t-single.a", "a")),
     ("no attempt number", lambda data: data.pop("tentative")),
@@ -109,6 +112,7 @@ def test_a_tampered_form_is_refused_with_a_form_error(all_types_phone, all_types
     assert "Vos réponses n'ont pas été enregistrées" in html
     assert "Le formulaire reçu ne correspond pas à ce quiz." in html
     assert 'name="q.t-hack"' not in html and 'name="q.t-order.i9"' not in html
+    assert 'name="q.t-order.i1"' not in html
     assert Page(html).one("input", name="tentative").get("value") == "1"
     assert count_records() == (0, 0, 0)
 

@@ -1,14 +1,16 @@
 """Reviewing an attempt (service and page), progress and objective attainment for the learner."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from lexom_learning.extensions import db
+from lexom_learning.quizzes import grade, matching, ordering
 from lexom_learning.services import learning
 from lexom_learning.services.errors import NotFound
-from lexom_learning.storage import CompletionEvent
+from lexom_learning.storage import Answer, CompletionEvent
+from lexom_learning.web.learner.answers import describe
 from tests.learner.html import Page
-from tests.learner.quizforms import right_form, submit
+from tests.learner.quizforms import ORDER_I1, ORDER_I2, right_form, submit
 
 
 def _responses(quiz, **changes):
@@ -17,9 +19,9 @@ def _responses(quiz, **changes):
     responses = {}
     for q in quiz.questions:
         if q.type == "ordering":
-            responses[q.id] = [item.id for item in q.items]
+            responses[q.id] = ordering.answer_key(q)
         elif q.type == "matching":
-            responses[q.id] = {p.id: p.id for p in q.pairs}
+            responses[q.id] = matching.answer_key(q)
         else:
             responses[q.id] = form[f"q.{q.id}"]
     responses.update({k.replace("_", "-"): v for k, v in changes.items()})
@@ -28,10 +30,12 @@ def _responses(quiz, **changes):
 
 def test_review_grades_the_stored_answers_again_for_their_feedback(participant, course):
     quiz = course.quiz("m1-quiz")
-    learning.submit_quiz(
-        participant, course, "m1-quiz", _responses(quiz, m1_q5=["a", "c"], m1_q10="7,5")
-    )
+    for _ in range(quiz.max_attempts):  # no attempt left: the answers are revealed
+        learning.submit_quiz(
+            participant, course, "m1-quiz", _responses(quiz, m1_q5=["a", "c"], m1_q10="7,5")
+        )
     review = learning.review_attempt(participant, course, "m1-quiz", 1)
+    assert review.revealed
     by_id = {r.question_id: r for r in review.questions}
     assert [r.question_id for r in review.questions] == [q.id for q in quiz.questions]
     partial = by_id["m1-q5"]  # partial scoring: one right, one wrong ticked of two right
@@ -54,7 +58,8 @@ def test_after_a_content_change_the_stored_score_stays_and_feedback_is_withheld(
     participant, course
 ):
     quiz = course.quiz("m1-quiz")
-    learning.submit_quiz(participant, course, "m1-quiz", _responses(quiz, m1_q3="b"))
+    for _ in range(quiz.max_attempts):
+        learning.submit_quiz(participant, course, "m1-quiz", _responses(quiz, m1_q3="b"))
     changed = course.model_copy(update={"version": "another-version"})
     review = learning.review_attempt(participant, changed, "m1-quiz", 1)
     assert review.content_changed
@@ -88,13 +93,16 @@ def test_every_answer_type_is_shown_in_words_on_the_result_page(all_types_phone,
     data = {
         **right_form(quiz),
         "q.t-multi": ["a", "b"],  # one wrong tick: all or nothing
-        "q.t-order.i1": "2",
-        "q.t-order.i2": "1",
+        ORDER_I1: "2",
+        ORDER_I2: "1",
         "q.t-num": "12",  # a known mistake
         "q.t-likert": "5",
     }
     response = submit(phone, "m1-quiz", data)
     assert response.status_code == 303
+    first = phone.get(response.headers["Location"]).get_data(as_text=True)
+    assert "SECRET" not in first  # an attempt is left: no feedback or explanation yet
+    assert submit(phone, "m1-quiz", data).status_code == 303  # the last attempt
     page = Page(phone.get(response.headers["Location"]).get_data(as_text=True))
 
     def item(question_id):
@@ -140,3 +148,32 @@ def test_progress_page_shows_modules_and_objective_levels(phone, participant, co
     assert "Pas encore de mesure" in texts["obj-2"]
     assert "1 séquence faite sur 34" in html
     assert "meilleur score 93,8\u202f% · 1 tentative sur 3" in html
+
+
+def test_an_ordering_answer_stored_with_the_author_ids_is_reviewed_in_today_s_form(
+    participant, course
+):
+    quiz = course.quiz("m1-quiz")
+    question = course.question("m1-q2")
+    reversed_order = ordering.answer_key(question)[::-1]
+    for _ in range(quiz.max_attempts):  # no attempt left: the answers are revealed
+        learning.submit_quiz(participant, course, "m1-quiz", _responses(quiz, m1_q2=reversed_order))
+    first = learning.own_attempt(participant, "m1-quiz", 1)
+    # As stored before the items had public ids: the author ids, in the learner's order
+    # (written past the ORM, which keeps answers append-only).
+    old = [item.id for item in reversed(question.items)]
+    answers = Answer.__table__
+    db.session.execute(
+        update(answers)
+        .where(answers.c.question_id == "m1-q2", answers.c.attempt_id == first.id)
+        .values(response=old)
+    )
+    db.session.commit()
+    db.session.expire_all()
+    review = learning.review_attempt(participant, course, "m1-quiz", 1)
+    reviewed = next(r for r in review.questions if r.question_id == "m1-q2")
+    assert reviewed.response == reversed_order
+    regraded = grade(question, reviewed.response)
+    assert (regraded.earned, regraded.correct) == (reviewed.earned, reviewed.correct) == (0, False)
+    assert review.revealed and reviewed.feedback == regraded.feedback != ()
+    assert describe(question, old) == [item.text for item in reversed(question.items)]

@@ -6,6 +6,7 @@ import pytest
 
 from lexom_learning.live import card, chosen_options, describe, rank, solution, solution_text, tally
 from lexom_learning.quizzes import grade, parse_question
+from lexom_learning.quizzes.ordering import item_id
 
 
 def _secrets(spec) -> list[str]:
@@ -96,7 +97,8 @@ def test_tally_other_types_split_right_and_wrong():
             "items": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
         }
     )
-    counted = tally(ordering, [(["a", "b"], True), (["b", "a"], False), (["b", "a"], False)])
+    a, b = item_id("A"), item_id("B")
+    counted = tally(ordering, [([a, b], True), ([b, a], False), (["b", "a"], False)])
     assert [(b.label, b.count) for b in counted.bars] == [("Juste", 1), ("Faux", 2)]
     likert = parse_question(
         {
@@ -124,3 +126,41 @@ def test_tally_other_types_split_right_and_wrong():
 )
 def test_ranking_counts_correct_answers_and_ties_share_a_rank(scores, expected):
     assert [(s.rank, s.name, s.correct) for s in rank(scores)] == expected
+
+
+def test_a_matching_card_and_solution_use_the_right_ids(course):
+    spec = course.question("m1-q1")
+    shown = card(spec, 0)
+    assert {r["id"] for r in shown["right"]} == set(solution(spec).values())
+    assert not {left["id"] for left in shown["left"]} & {r["id"] for r in shown["right"]}
+    described = describe(spec, solution(spec))
+    assert described.startswith(
+        "Diffusion de l'IA générative grand public depuis fin 2022 → Technologique ; "
+    )
+
+
+def test_a_matching_answer_stored_with_the_old_ids_is_still_described(course):
+    spec = course.question("m1-q1")
+    old = {p.id: p.id for p in spec.pairs}  # stored before the right items had ids of their own
+    assert describe(spec, old) == describe(spec, solution(spec))
+    assert describe(spec, {"p1": "p9"}) == str({"p1": "p9"})  # unknown: shown as stored
+
+
+def test_an_ordering_card_and_solution_use_the_public_ids(course):
+    spec = course.question("m2-q1")
+    shown = card(spec, 0)
+    assert sorted(item["id"] for item in shown["items"]) == sorted(solution(spec))
+    assert not {item["id"] for item in shown["items"]} & {item.id for item in spec.items}
+    assert grade(spec, solution(spec)).correct is True
+    # The solution lists the items in the right order, by their text.
+    in_order = " → ".join(item.text for item in spec.items)
+    assert solution_text(spec) == describe(spec, solution(spec)) == in_order
+    assert in_order.startswith("Fixer des objectifs SMART → Identifier les facteurs clés")
+
+
+def test_an_ordering_answer_stored_with_the_author_ids_is_still_described(course):
+    spec = course.question("m2-q1")
+    old = [item.id for item in spec.items]  # stored before the items had public ids
+    assert describe(spec, old) == describe(spec, solution(spec))
+    assert describe(spec, old[::-1]).startswith("Déployer le tableau de bord → ")
+    assert describe(spec, ["a", "zz"]) == str(["a", "zz"])  # unknown: shown as stored

@@ -6,6 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexom_learning.quizzes import ResponseError, grade
+from lexom_learning.quizzes.matching import right_id
+from lexom_learning.quizzes.ordering import item_id
 
 option_ids = st.sampled_from(list("abcdef"))
 
@@ -74,15 +76,19 @@ def test_ordering_grade_is_within_bounds(order, scoring):
         "scoring": scoring,
         "items": [{"id": i, "text": i} for i in "abcde"],
     }
-    result = grade(question, list(order))
+    result = grade(question, [item_id(i) for i in order])
     assert 0 <= result.earned <= result.possible
     assert result.correct == (list(order) == list("abcde"))
 
 
 @settings(max_examples=300)
-@given(st.dictionaries(st.sampled_from(["p1", "p2", "p3"]), st.sampled_from(["p1", "p2", "p3"])))
+@given(
+    st.dictionaries(
+        st.sampled_from(["p1", "p2", "p3"]), st.sampled_from([right_id(f"R{p}") for p in "123"])
+    )
+)
 def test_matching_grade_is_within_bounds_and_pair_order_invariant(mapping):
-    pairs = [{"id": p, "left": f"L{p}", "right": f"R{p}"} for p in ("p1", "p2", "p3")]
+    pairs = [{"id": f"p{p}", "left": f"L{p}", "right": f"R{p}"} for p in "123"]
     question = {
         "id": "q",
         "type": "matching",

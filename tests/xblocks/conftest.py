@@ -9,6 +9,7 @@ import os
 import django
 import pytest
 
+from lexom_learning.quizzes import matching, ordering
 from lexom_learning.xblocks import content
 
 from .runtime import Store
@@ -41,9 +42,9 @@ def right_answer(question):
     if kind == "numeric":
         return str(question.answer).replace(".", ",")
     if kind == "ordering":
-        return [i.id for i in question.items]
+        return ordering.answer_key(question)
     if kind == "matching":
-        return {p.id: p.id for p in question.pairs}
+        return matching.answer_key(question)
     if kind == "short_text":
         return question.accepted[0]
     if kind == "likert":
@@ -63,10 +64,11 @@ def wrong_answer(question):
     if kind == "numeric":
         return str(question.answer * 10 + 1000)
     if kind == "ordering":
-        return [i.id for i in reversed(question.items)]
+        return ordering.answer_key(question)[::-1]
     if kind == "matching":
-        ids = [p.id for p in question.pairs]
-        return dict(zip(ids, ids[1:] + ids[:1], strict=True))
+        key = matching.answer_key(question)
+        matches = list(key.values())
+        return dict(zip(key, matches[1:] + matches[:1], strict=True))
     if kind == "short_text":
         return "zzz"
     return None

@@ -64,20 +64,33 @@ def test_right_answers_earn_every_point_publish_the_grade_and_completion(store):
     assert f"Votre score : {possible:g} / {possible:g} (100 %)" in html
 
 
-def test_wrong_answers_get_feedback_and_explanations_after_submission(store):
+def test_feedback_and_explanations_wait_until_no_attempt_is_left(store):
     quiz = content.module_quiz("m1-quiz")
     usage, block = quiz_block(store, "m1-quiz")
-    reply = store.call(block, "submit", {"responses": answers(quiz, wrong_answer)})
-    assert reply.status == 200, reply.body
-    assert reply.body["earned"] == 0 and reply.body["passed"] is False
-    html = reply.body["html"]
-    assert "Seuil de réussite non atteint" in html and "Réponse inexacte" in html
     single = next(q for q in quiz.questions if q.type == "single_choice")
     chosen = next(o for o in single.options if not o.correct)
-    assert chosen.feedback.replace("'", "&#39;") in html
-    assert "Explication" in html
-    assert reply.body["results"][single.id]["correct"] is False
+    feedback = chosen.feedback.replace("'", "&#39;")
+    for attempt in range(1, quiz.max_attempts + 1):
+        reply = store.call(block, "submit", {"responses": answers(quiz, wrong_answer)})
+        assert reply.status == 200, reply.body
+        assert reply.body["earned"] == 0 and reply.body["passed"] is False
+        html = reply.body["html"]
+        assert "Seuil de réussite non atteint" in html and "Réponse inexacte" in html
+        assert reply.body["results"][single.id]["correct"] is False
+        last = attempt == quiz.max_attempts
+        # While attempts remain, the feedback would give the next attempt its answers.
+        assert reply.body["answers_revealed"] is last
+        assert (feedback in html) is last and ("Explication" in html) is last
+        assert bool(reply.body["results"][single.id]["feedback"]) is last
     assert store.events_of("grade")[0].data["value"] == 0
+
+
+def test_full_marks_reveal_the_explanations_at_once(store):
+    quiz = content.module_quiz("m1-quiz")
+    usage, block = quiz_block(store, "m1-quiz")
+    reply = store.call(block, "submit", {"responses": answers(quiz, right_answer)})
+    assert reply.body["answers_revealed"] is True and reply.body["attempts_left"] > 0
+    assert "Explication" in reply.body["html"]
 
 
 def test_missing_or_malformed_answers_are_listed_per_question_and_use_no_attempt(store):
@@ -151,6 +164,34 @@ def test_rescoring_grades_the_stored_responses_again(store):
     assert block.calculate_score() == block.get_score()
     block.rescore(only_if_higher=False)
     assert store.events_of("grade")[-1].data["only_if_higher"] is False
+
+
+def test_rescoring_reads_a_matching_answer_stored_with_the_old_ids(store):
+    quiz = content.module_quiz("m2-quiz")
+    usage, block = quiz_block(store, "m2-quiz")
+    store.call(block, "submit", {"responses": answers(quiz, right_answer)})
+    block = store.block(usage)
+    matching = next(q for q in quiz.questions if q.type == "matching")
+    # As stored before the right items had ids of their own: {pair id: pair id}.
+    block.responses = {**block.responses, matching.id: {p.id: p.id for p in matching.pairs}}
+    assert block.calculate_score() == block.get_score()
+    html = store.view(block).content  # and the old answer is shown selected
+    for value in right_answer(matching).values():
+        assert f'value="{value}" selected' in html
+
+
+def test_rescoring_reads_an_ordering_answer_stored_with_the_author_ids(store):
+    quiz = content.module_quiz("m2-quiz")
+    usage, block = quiz_block(store, "m2-quiz")
+    store.call(block, "submit", {"responses": answers(quiz, right_answer)})
+    block = store.block(usage)
+    ordering = next(q for q in quiz.questions if q.type == "ordering")
+    # As stored before the items had public ids: the author ids, in the right order.
+    block.responses = {**block.responses, ordering.id: [item.id for item in ordering.items]}
+    assert block.calculate_score() == block.get_score()
+    html = store.view(block).content  # and the old answer is shown selected, by public id
+    for value in right_answer(ordering):
+        assert f'value="{value}" selected' in html
 
 
 @pytest.mark.parametrize(

@@ -1,29 +1,39 @@
 """Forms of the admin pages."""
 
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
-ROLE_CHOICES = [("trainer", "Formateur"), ("compliance", "Conformité"), ("admin", "Administrateur")]
+ROLE_CHOICES = [
+    ("trainer", lazy_gettext("Formateur")),
+    ("compliance", lazy_gettext("Conformité")),
+    ("admin", lazy_gettext("Administrateur")),
+]
 
 
 class UserForm(FlaskForm):
     """A new staff account."""
 
-    name = StringField("Nom", validators=[DataRequired("Indiquez le nom."), Length(max=200)])
+    name = StringField(
+        lazy_gettext("Nom"),
+        validators=[DataRequired(lazy_gettext("Indiquez le nom.")), Length(max=200)],
+    )
     email = EmailField(
-        "Adresse e-mail",
+        lazy_gettext("Adresse e-mail"),
         validators=[
-            DataRequired("Indiquez l'adresse e-mail."),
-            Email("Adresse e-mail invalide."),
+            DataRequired(lazy_gettext("Indiquez l'adresse e-mail.")),
+            Email(lazy_gettext("Adresse e-mail invalide.")),
             Length(max=254),
         ],
     )
-    role = SelectField("Rôle", choices=[SelectChoice(v, label) for v, label in ROLE_CHOICES])
+    role = SelectField(
+        lazy_gettext("Rôle"), choices=[SelectChoice(v, label) for v, label in ROLE_CHOICES]
+    )
     password = PasswordField(
-        "Mot de passe provisoire",
+        lazy_gettext("Mot de passe provisoire"),
         validators=[
-            DataRequired("Indiquez un mot de passe."),
-            Length(min=10, max=200, message="Entre 10 et 200 caractères."),
+            DataRequired(lazy_gettext("Indiquez un mot de passe.")),
+            Length(min=10, max=200, message=lazy_gettext("Entre 10 et 200 caractères.")),
         ],
     )

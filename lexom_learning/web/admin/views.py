@@ -1,6 +1,7 @@
 """Administrators manage staff accounts."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -27,7 +28,7 @@ def users():
         except ServiceError as error:
             getattr(form, error.field or "email").errors.append(error.message)
         else:
-            flash(f"Compte créé pour {user.email}.")
+            flash(gettext("Compte créé pour %(email)s.", email=user.email))
             return redirect(url_for("admin.users"))
     everyone = db.session.scalars(select(User).order_by(User.role, User.email)).all()
     return render_template("admin/users.html", users=everyone, form=form, roles=dict(ROLE_CHOICES))
@@ -39,8 +40,11 @@ def toggle_active(user_id: int):
     """Deactivate or reactivate an account (never one's own)."""
     user = db.session.get(User, user_id) or abort(404)
     if user.id == current_user.id:
-        flash("Vous ne pouvez pas désactiver votre propre compte.", "error")
+        flash(gettext("Vous ne pouvez pas désactiver votre propre compte."), "error")
     else:
         accounts.set_active(user, not user.active)
-        flash(f"Compte {'réactivé' if user.active else 'désactivé'} : {user.email}.")
+        if user.active:
+            flash(gettext("Compte réactivé : %(email)s.", email=user.email))
+        else:
+            flash(gettext("Compte désactivé : %(email)s.", email=user.email))
     return redirect(url_for("admin.users"))

@@ -181,7 +181,7 @@ PATHS: dict[str, dict[str, Any]] = {
             "Mark a unit as done (idempotent; no body, or {})",
             "learner",
             ("Done; recorded is false when it already was", ref("UnitDone")),
-            WRITE_ERRORS,
+            WRITE_OR_CONFLICT,
             params=("unit_id",),
             requestBody={
                 "required": False,
@@ -201,14 +201,15 @@ PATHS: dict[str, dict[str, Any]] = {
     "/me/quizzes/{quiz_id}/attempts": {
         "get": op(
             "my_attempts",
-            "My submitted attempts, with results, feedback and explanations",
+            "My submitted attempts, with results; feedback and explanations once revealed",
             "learner",
             ("Attempts, oldest first", arr(ref("Attempt"))),
             params=("quiz_id",),
         ),
         "post": op(
             "submit_attempt",
-            "Submit a whole attempt (409 when none is left, 422 with details per question)",
+            "Submit a whole attempt (409 when none is left or the session is closed, 422 with "
+            "details per question)",
             "learner",
             ("Graded and stored", ref("AttemptResult")),
             WRITE_OR_CONFLICT,

@@ -68,9 +68,18 @@ SCHEMAS: dict[str, Any] = {
             {"id": STR, "type": STR, "prompt": STR, "points": NUM},
             {
                 "options": arr(ITEM),
-                "items": arr(ITEM),
+                "items": {
+                    **arr(ITEM),
+                    "description": "Ordering: the items sorted by text, each under an id made "
+                    "from its text (o- and 8 hex digits); the response lists these ids, first "
+                    "to last.",
+                },
                 "left": arr(ITEM),
-                "right": arr(ITEM),
+                "right": {
+                    **arr(ITEM),
+                    "description": "Matching: the right items sorted by text, each under an id "
+                    "made from its text (r- and 8 hex digits).",
+                },
                 "unit": STR,
                 "max_length": INT,
                 "scale": obj({"min": INT, "max": INT, "labels": {"type": "object"}}),
@@ -225,8 +234,15 @@ SCHEMAS: dict[str, Any] = {
             "earned": NUM,
             "possible": NUM,
             "correct": {"type": ["boolean", "null"]},
-            "feedback": arr(STR),
-            "explanation": STR,
+            "feedback": {
+                "type": ["array", "null"],
+                "items": STR,
+                "description": "Null while the attempt's answers are not revealed.",
+            },
+            "explanation": {
+                "type": ["string", "null"],
+                "description": "Null while the attempt's answers are not revealed.",
+            },
         }
     ),
     "Attempt": obj(
@@ -239,6 +255,11 @@ SCHEMAS: dict[str, Any] = {
             "percent": NUM,
             "passed": BOOL,
             "content_version": STR,
+            "answers_revealed": {
+                **BOOL,
+                "description": "Whether feedback and explanations are shown: once the learner "
+                "scored full marks or can no longer try (no attempt left, session closed).",
+            },
             "results": arr(ref("QuestionResult")),
         }
     ),

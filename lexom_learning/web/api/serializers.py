@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from ...extensions import db
 from ...modules import Course, Quiz
-from ...quizzes import ResponseError, grade, public_view
+from ...quizzes import ResponseError, grade, public_view, stored_response
 from ...services import learning, links
 from ...services.attainment import ObjectiveResult
 from ...storage import Participant, QuizAttempt, TrainingSession
@@ -178,22 +178,27 @@ def _feedback(question, response: Any) -> list[str]:
         return []
 
 
-def attempt_data(attempt: QuizAttempt, quiz: Quiz) -> dict[str, Any]:
-    """Return a submitted attempt with per-question results, feedback and explanations."""
+def attempt_data(attempt: QuizAttempt, quiz: Quiz, revealed: bool) -> dict[str, Any]:
+    """Return a submitted attempt with per-question results; feedback and explanations only
+    once ``revealed`` (``learning.answers_revealed``), else None."""
     questions = {q.id: q for q in quiz.questions}
     percent = round(attempt.percent, 1)
     results = []
     for answer in attempt.answers:
         question = questions.get(answer.question_id)
+        explanation = question.explanation if question is not None else ""
+        response = answer.response
+        if question is not None:  # under the ids the question shows today
+            response = stored_response(question, response)
         results.append(
             {
                 "question_id": answer.question_id,
-                "response": answer.response,
+                "response": response,
                 "earned": answer.earned,
                 "possible": answer.possible,
                 "correct": answer.correct,
-                "feedback": _feedback(question, answer.response),
-                "explanation": question.explanation if question is not None else "",
+                "feedback": _feedback(question, response) if revealed else None,
+                "explanation": explanation if revealed else None,
             }
         )
     return {
@@ -205,5 +210,6 @@ def attempt_data(attempt: QuizAttempt, quiz: Quiz) -> dict[str, Any]:
         "percent": percent,
         "passed": percent >= quiz.pass_pct,
         "content_version": attempt.content_version,
+        "answers_revealed": revealed,
         "results": results,
     }

@@ -77,10 +77,11 @@ def my_quiz(quiz_id: str):
 
 @bp.get("/me/quizzes/<quiz_id>/attempts")
 def my_attempts(quiz_id: str):
-    """List the caller's submitted attempts with results, feedback and explanations."""
+    """List the caller's attempts with results; feedback and explanations once revealed."""
     person = participant()
     quiz = learning.module_quiz(course_of(person.session), quiz_id)
-    return jsonify([attempt_data(a, quiz) for a in learning.attempts(person, quiz.id)])
+    revealed = learning.answers_revealed(person, quiz)
+    return jsonify([attempt_data(a, quiz, revealed) for a in learning.attempts(person, quiz.id)])
 
 
 @bp.post("/me/quizzes/<quiz_id>/attempts")
@@ -91,4 +92,5 @@ def submit_attempt(quiz_id: str):
     quiz = learning.module_quiz(course, quiz_id)
     body = json_body("AttemptCreate")
     attempt = learning.submit_quiz(person, course, quiz.id, body["responses"])
-    return jsonify({**attempt_data(attempt, quiz), **_quiz_status(person, quiz)}), 201
+    revealed = learning.answers_revealed(person, quiz)
+    return jsonify({**attempt_data(attempt, quiz, revealed), **_quiz_status(person, quiz)}), 201

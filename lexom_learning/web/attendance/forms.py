@@ -1,5 +1,6 @@
 """Forms of the attendance pages (CSRF-protected)."""
 
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
@@ -10,7 +11,9 @@ class SignForm(FlaskForm):
 
     slot = HiddenField(validators=[DataRequired()])
     drawn = HiddenField(validators=[Optional(), Length(max=150_000)])
-    typed_name = StringField("Ou saisissez votre nom complet", validators=[Length(max=200)])
+    typed_name = StringField(
+        lazy_gettext("Ou saisissez votre nom complet"), validators=[Length(max=200)]
+    )
 
 
 class CountersignForm(FlaskForm):
@@ -26,8 +29,8 @@ class PaperForm(FlaskForm):
     slot = HiddenField(validators=[DataRequired()])
     participant_id = IntegerField(validators=[DataRequired()])
     reason = StringField(
-        "Motif (téléphone oublié, batterie vide…)",
-        validators=[DataRequired("Le motif est obligatoire."), Length(max=500)],
+        lazy_gettext("Motif (téléphone oublié, batterie vide…)"),
+        validators=[DataRequired(lazy_gettext("Le motif est obligatoire.")), Length(max=500)],
     )
 
 
@@ -35,5 +38,6 @@ class ReasonForm(FlaskForm):
     """A change of an attestation's status, with its mandatory reason."""
 
     reason = TextAreaField(
-        "Motif", validators=[DataRequired("Le motif est obligatoire."), Length(max=500)]
+        lazy_gettext("Motif"),
+        validators=[DataRequired(lazy_gettext("Le motif est obligatoire.")), Length(max=500)],
     )

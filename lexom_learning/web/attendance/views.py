@@ -2,14 +2,16 @@
 paper signatures, prints the sheet and closes the session (which issues the attestations)."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from ...services import attendance, attestations
 from ...services.errors import ServiceError
 from ...storage import Participant
 from ..content import course_or_404
+from ..i18n import ngettext
 from ..security import can_manage_session, participant_required, staff_required
-from ..trainer.views import managed_session, readable_session
+from ..trainer.views import flash_form_errors, managed_session, readable_session
 from .documents import send_document
 from .forms import CountersignForm, PaperForm, SignForm
 
@@ -18,12 +20,6 @@ bp = Blueprint("attendance", __name__)
 
 def _user_agent() -> str:
     return request.headers.get("User-Agent", "")[:300]
-
-
-def _flash_errors(form) -> None:
-    for errors in form.errors.values():
-        for message in errors:
-            flash(message, "error")
 
 
 @bp.get("/me/attendance")
@@ -67,9 +63,9 @@ def sign():
         except ServiceError as error:
             flash(error.message, "error")
         else:
-            flash("Votre signature est enregistrée. Merci !")
+            flash(gettext("Votre signature est enregistrée. Merci !"))
     else:
-        _flash_errors(form)
+        flash_form_errors(form)
     return redirect(url_for("attendance.me"))
 
 
@@ -116,7 +112,7 @@ def countersign(session_id: int):
     course = course_or_404(training.course_id)
     form = CountersignForm()
     if not form.validate_on_submit():
-        _flash_errors(form)
+        flash_form_errors(form)
         return redirect(url_for("attendance.grid", session_id=training.id))
     if form.participant_id.data:
         targets = [form.participant_id.data]
@@ -138,7 +134,13 @@ def countersign(session_id: int):
         except ServiceError as error:
             flash(error.message, "error")
     if done:
-        flash(f"{done} signature(s) contresignée(s).")
+        flash(
+            ngettext(
+                "%(num)s signature(s) contresignée(s).",
+                "%(num)s signature(s) contresignée(s).",
+                done,
+            )
+        )
     return redirect(url_for("attendance.grid", session_id=training.id))
 
 
@@ -163,9 +165,9 @@ def paper(session_id: int):
         except ServiceError as error:
             flash(error.message, "error")
         else:
-            flash("Signature papier enregistrée.")
+            flash(gettext("Signature papier enregistrée."))
     else:
-        _flash_errors(form)
+        flash_form_errors(form)
     return redirect(url_for("attendance.grid", session_id=training.id))
 
 
@@ -177,8 +179,12 @@ def close(session_id: int):
     course = course_or_404(training.course_id)
     report = attestations.close_and_issue(training, course)
     flash(
-        f"Session clôturée. {len(report.issued)} attestation(s) émise(s) ; "
-        f"{report.not_eligible} participant(s) sans demi-journée validée."
+        gettext(
+            "Session clôturée. %(issued)s attestation(s) émise(s) ; "
+            "%(not_eligible)s participant(s) sans demi-journée validée.",
+            issued=len(report.issued),
+            not_eligible=report.not_eligible,
+        )
     )
     return redirect(url_for("attendance.grid", session_id=training.id))
 

@@ -3,11 +3,13 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_user, logout_user
 
 from ...extensions import limiter
 from ...services import accounts, links
 from ...storage import User
+from ..i18n import clear_session
 from .forms import LoginForm
 
 bp = Blueprint("auth", __name__)
@@ -39,9 +41,9 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is None:
-            form.password.errors.append("Adresse e-mail ou mot de passe incorrect.")
+            form.password.errors.append(gettext("Adresse e-mail ou mot de passe incorrect."))
         else:
-            session.clear()
+            clear_session()
             login_user(user)
             return redirect(_safe_next(request.args.get("next")) or home_for(user))
     return render_template("auth/login.html", form=form)
@@ -51,8 +53,8 @@ def login():
 def logout():
     """Sign out (POST with the CSRF token, so a link cannot sign anyone out)."""
     logout_user()
-    session.clear()
-    flash("Vous êtes déconnecté(e).")
+    clear_session()
+    flash(gettext("Vous êtes déconnecté(e)."))
     return redirect(url_for("auth.login"))
 
 
@@ -63,7 +65,7 @@ def participant_link(token: str):
     participant = links.participant_for_token(token)
     if participant is None:
         abort(410)
-    session.clear()
+    clear_session()
     session["link_id"] = int(token.partition(".")[0])
     login_user(participant, remember=False)
     session.permanent = True

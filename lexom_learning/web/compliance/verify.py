@@ -1,6 +1,7 @@
 """The public verification page: valid, superseded or revoked, and a document's hash check."""
 
 from flask import Blueprint, abort, render_template, request
+from flask_babel import gettext
 
 from ...services import verification
 from ...services.errors import Invalid, NotFound
@@ -33,7 +34,7 @@ def verify_upload(number: str):
     """Check an uploaded PDF against the number's stored hash."""
     upload = request.files.get("document")
     if upload is None or not upload.filename:
-        return _answer(number, None, "Choisissez le fichier PDF à contrôler.")
+        return _answer(number, None, gettext("Choisissez le fichier PDF à contrôler."))
     data = upload.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         abort(413)

@@ -11,6 +11,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -180,19 +181,23 @@ def _change(number: str, action: str):
         abort(404)
     form = ReasonForm()
     if not form.validate_on_submit():
-        for message in form.reason.errors or ["Formulaire expiré : réessayez."]:
-            flash(message, "error")
+        for message in form.reason.errors or [gettext("Formulaire expiré : réessayez.")]:
+            flash(str(message), "error")
         return redirect(url_for("compliance.session", session_id=attestation.session_id))
     try:
         if action == "revoke":
             attestations.revoke(attestation, current_user.get_id(), form.reason.data)
-            flash(f"Attestation {number} révoquée.")
+            flash(gettext("Attestation %(number)s révoquée.", number=number))
         else:
             course = course_or_404(attestation.session.course_id)
             new = attestations.supersede(
                 attestation, course, current_user.get_id(), form.reason.data
             )
-            flash(f"Attestation {number} remplacée par {new.number}.")
+            flash(
+                gettext(
+                    "Attestation %(number)s remplacée par %(new)s.", number=number, new=new.number
+                )
+            )
     except ServiceError as error:
         flash(error.message, "error")
     return redirect(url_for("compliance.session", session_id=attestation.session_id))

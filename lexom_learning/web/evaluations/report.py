@@ -4,6 +4,8 @@ the group. The dashboard, the JSON API and the charts all read this one computat
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext
+
 from ...attainment import (
     Evidence,
     attainment,
@@ -111,7 +113,9 @@ def session_report(training: TrainingSession, course: Course) -> Report:
 
 def chart_data(course: Course, report: Report) -> dict:
     """Return the group's figures shaped for the charts (percentages per objective)."""
-    labels = [f"Objectif {i}" for i, _ in enumerate(course.objectives, 1)]
+    labels = [
+        gettext("Objectif %(number)s", number=i) for i in range(1, len(course.objectives) + 1)
+    ]
     ids = course.objective_ids
 
     def series(name: str) -> list[float | None]:
@@ -121,17 +125,17 @@ def chart_data(course: Course, report: Report) -> dict:
         "progress": {
             "labels": labels,
             "datasets": [
-                {"label": "Positionnement", "data": series("positioning")},
-                {"label": "À chaud", "data": series("hot")},
-                {"label": "À froid", "data": series("cold")},
+                {"label": gettext("Positionnement"), "data": series("positioning")},
+                {"label": gettext("À chaud"), "data": series("hot")},
+                {"label": gettext("À froid"), "data": series("cold")},
             ],
         },
         "sources": {
             "labels": labels,
             "datasets": [
-                {"label": "Quiz", "data": series("quizzes")},
-                {"label": "Jeux de rôles", "data": series("roleplay")},
-                {"label": "Atteinte (tout compris)", "data": series("percent")},
+                {"label": gettext("Quiz"), "data": series("quizzes")},
+                {"label": gettext("Jeux de rôles"), "data": series("roleplay")},
+                {"label": gettext("Atteinte (tout compris)"), "data": series("percent")},
             ],
         },
         "thresholds": report.thresholds,

@@ -5,7 +5,7 @@ from typing import Any
 
 from ...attainment import level_for, normalised_gain
 from ...modules import Course, Evaluation
-from ...quizzes import ResponseError, grade
+from ...quizzes import ResponseError, grade, stored_response
 from ...services import evaluations
 from ...storage import Answer, EvaluationSubmission, Participant
 
@@ -39,10 +39,11 @@ def outcomes(course: Course, kind: str, answers: list[Answer], reveal: bool) -> 
             answer = by_id.get(question.id)
             if answer is None:
                 continue
+            response = stored_response(question, answer.response)  # the ids learners see
             feedback: tuple[str, ...] = ()
-            if reveal and answer.response is not None:
+            if reveal and response is not None:
                 try:
-                    feedback = grade(question, answer.response).feedback
+                    feedback = grade(question, response).feedback
                 except ResponseError:
                     feedback = ()
             explanation = question.explanation if reveal else ""
@@ -50,7 +51,7 @@ def outcomes(course: Course, kind: str, answers: list[Answer], reveal: bool) -> 
                 Outcome(
                     question,
                     section.title,
-                    answer.response,
+                    response,
                     answer.earned,
                     answer.possible,
                     answer.correct,

@@ -11,6 +11,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 from flask_login import current_user
 
 from ...extensions import db, limiter
@@ -18,6 +19,7 @@ from ...services import cold, evaluations, outbox
 from ...services.errors import Conflict, Invalid, ServiceError
 from ...storage import OutboxMessage, Participant
 from ..content import course_or_404
+from ..labels import KIND_LABELS
 from ..learner.responses import field_name, input_id
 from ..security import participant_required, staff_required
 from ..trainer.views import managed_session, readable_session
@@ -47,8 +49,11 @@ def toggle(session_id: int, kind: str, action: str):
     except ServiceError as error:
         flash(error.message, "error")
     else:
-        label = evaluations.KIND_LABELS[kind]
-        flash(f"{label} : {'ouvert(e)' if action == 'open' else 'fermé(e)'}.", "success")
+        label = KIND_LABELS[kind]
+        if action == "open":
+            flash(gettext("%(label)s : ouvert(e).", label=label), "success")
+        else:
+            flash(gettext("%(label)s : fermé(e).", label=label), "success")
     return redirect(url_for("trainer.session", session_id=training.id) + "#evaluations", 303)
 
 
@@ -80,9 +85,9 @@ def copied(session_id: int, message_id: int):
     if message is None or message.session_id != training.id:
         abort(404)
     if outbox.mark_copied(message, current_user.get_id()):
-        flash("Message noté comme envoyé à la main.", "success")
+        flash(gettext("Message noté comme envoyé à la main."), "success")
     else:
-        flash("Ce message était déjà envoyé.", "error")
+        flash(gettext("Ce message était déjà envoyé."), "error")
     return redirect(url_for("evaluations.overview", session_id=training.id) + "#outbox", 303)
 
 
@@ -130,7 +135,7 @@ def _submit(person, course, evaluation, kind, action, channel, done_url):
             action,
             submitted=request.form,
             errors=parsed.errors,
-            general="Le formulaire reçu ne correspond pas à cette évaluation.",
+            general=gettext("Le formulaire reçu ne correspond pas à cette évaluation."),
             status=422,
         )
     try:
@@ -146,7 +151,7 @@ def _submit(person, course, evaluation, kind, action, channel, done_url):
         )
     except Conflict:
         return redirect(done_url, 303)
-    flash("Merci, vos réponses sont enregistrées.", "success")
+    flash(gettext("Merci, vos réponses sont enregistrées."), "success")
     return redirect(done_url, 303)
 
 
@@ -191,4 +196,4 @@ def panel_helper():
     """Let templates/trainer/session.html compute this part of the page."""
     from .panel import evaluation_panel
 
-    return {"evaluation_panel": evaluation_panel, "KIND_LABELS": evaluations.KIND_LABELS}
+    return {"evaluation_panel": evaluation_panel, "KIND_LABELS": KIND_LABELS}

@@ -2,8 +2,12 @@
 
 from typing import Any
 
-from ...quizzes import ResponseError
+from flask_babel import gettext
+
+from ...quizzes import ResponseError, stored_response
+from ...quizzes.matching import right_texts
 from ...quizzes.numbers import format_number, parse_number
+from ...quizzes.ordering import item_texts
 
 
 def _texts(entries: Any) -> dict[str, str]:
@@ -25,21 +29,22 @@ def describe(question: Any, response: Any) -> list[str]:
             options = _texts(question.options)
             return [options[option_id] for option_id in response]
         if kind == "true_false":
-            return ["Vrai" if response in (True, "true", "vrai") else "Faux"]
+            return [gettext("Vrai") if response in (True, "true", "vrai") else gettext("Faux")]
         if kind == "numeric":
             unit = f"\u202f{question.unit}" if question.unit else ""
             return [f"{format_number(parse_number(response, question.unit))}{unit}"]
         if kind == "ordering":
-            items = _texts(question.items)
-            return [items[item_id] for item_id in response]
+            items = item_texts(question)
+            return [items[item_id] for item_id in stored_response(question, response)]
         if kind == "matching":
             lefts = {p.id: p.left for p in question.pairs}
-            rights = {p.id: p.right for p in question.pairs}
-            return [f"{lefts[left]} → {rights[right]}" for left, right in response.items()]
+            rights = right_texts(question)
+            pairs = stored_response(question, response).items()
+            return [f"{lefts[left]} → {rights[right]}" for left, right in pairs]
         if kind == "likert":
             label = question.scale.labels.get(int(response))
             return [f"{response} – {label}" if label else str(response)]
     except (KeyError, TypeError, ValueError, AttributeError, ResponseError):
         return [str(response)]
     text = str(response).strip()
-    return [text] if text else ["(pas de réponse)"]
+    return [text] if text else [gettext("(pas de réponse)")]

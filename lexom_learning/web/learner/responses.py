@@ -1,8 +1,9 @@
 """Read a quiz form into the responses the quiz engine expects, and name what is malformed.
 
 Field names: ``q.<question id>`` for one-input questions (and the checkboxes of a multiple
-choice), ``q.<question id>.<item or pair id>`` for the rank of an ordering item or the match
-of a matching pair. Ids never hold a dot or an underscore, so names and HTML ids cannot clash.
+choice), ``q.<question id>.<item or pair id>`` for the rank of an ordering item (under its
+public id, never the author's) or the match of a matching pair. Ids never hold a dot or an
+underscore, so names and HTML ids cannot clash.
 """
 
 import re
@@ -10,9 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
 from ...quizzes.base import QuestionSpec
+from ...quizzes.ordering import answer_key as ordering_ids
 
 ATTEMPT_FIELD = "tentative"
 RESERVED = frozenset({"csrf_token", ATTEMPT_FIELD})
@@ -25,7 +28,7 @@ def as_int(value: str | None) -> int | None:
 
 
 class FormError(ValueError):
-    """A question's part of the form is incomplete or was tampered with; says so in French."""
+    """A question's part of the form is incomplete or was tampered with; says so to the learner."""
 
 
 def field_name(question_id: str, part: str | None = None) -> str:
@@ -50,7 +53,7 @@ class ParsedQuiz:
 def _one(form: MultiDict, name: str) -> str | None:
     values = form.getlist(name)
     if len(values) > 1:
-        raise FormError("Une seule réponse est attendue.")
+        raise FormError(gettext("Une seule réponse est attendue."))
     return values[0] if values and values[0] != "" else None
 
 
@@ -69,7 +72,7 @@ def _likert(question: Any, form: MultiDict) -> int | None:
         return None
     point = as_int(value)
     if point is None:
-        raise FormError("Choisissez un point de l'échelle.")
+        raise FormError(gettext("Choisissez un point de l'échelle."))
     return point
 
 
@@ -80,23 +83,30 @@ def _ticked(question: Any, form: MultiDict) -> list[str]:
 def _ordering(question: Any, form: MultiDict) -> list[str] | None:
     count = len(question.items)
     ranks: dict[str, int] = {}
-    for item in question.items:
-        value = _one(form, field_name(question.id, item.id))
+    for item_id in ordering_ids(question):
+        value = _one(form, field_name(question.id, item_id))
         if value is None:
             continue
         rank = as_int(value)
         if rank is None or not 1 <= rank <= count:
-            raise FormError(f"Rang inconnu : choisissez un rang entre 1 et {count}.")
-        ranks[item.id] = rank
+            raise FormError(
+                gettext("Rang inconnu : choisissez un rang entre 1 et %(count)s.", count=count)
+            )
+        ranks[item_id] = rank
     if not ranks:
         return None
     if len(ranks) < count:
-        raise FormError(f"Donnez un rang à chacun des {count} éléments.")
+        raise FormError(gettext("Donnez un rang à chacun des %(count)s éléments.", count=count))
     used = sorted(ranks.values())
     twice = sorted({r for r in used if used.count(r) > 1})
     if twice:
         listed = ", ".join(str(r) for r in twice)
-        raise FormError(f"Chaque rang ne sert qu'une fois : rang {listed} donné plusieurs fois.")
+        raise FormError(
+            gettext(
+                "Chaque rang ne sert qu'une fois : rang %(ranks)s donné plusieurs fois.",
+                ranks=listed,
+            )
+        )
     return sorted(ranks, key=ranks.__getitem__)
 
 
@@ -109,7 +119,9 @@ def _matching(question: Any, form: MultiDict) -> dict[str, str] | None:
     if not chosen:
         return None
     if len(chosen) < len(question.pairs):
-        raise FormError(f"Associez chacun des {len(question.pairs)} éléments.")
+        raise FormError(
+            gettext("Associez chacun des %(count)s éléments.", count=len(question.pairs))
+        )
     return chosen
 
 
@@ -129,7 +141,7 @@ READERS: dict[str, Callable[[Any, MultiDict], Any]] = {
 def expected_names(question: Any) -> set[str]:
     """Return every field name the form of this question may send."""
     if question.type == "ordering":
-        return {field_name(question.id, item.id) for item in question.items}
+        return {field_name(question.id, item_id) for item_id in ordering_ids(question)}
     if question.type == "matching":
         return {field_name(question.id, pair.id) for pair in question.pairs}
     return {field_name(question.id)}
@@ -159,7 +171,10 @@ def choices_of(view: dict[str, Any]) -> list[dict[str, str]]:
     if kind in ("single_choice", "multiple_choice"):
         return [{"value": o["id"], "text": o["text"]} for o in view["options"]]
     if kind == "true_false":
-        return [{"value": "true", "text": "Vrai"}, {"value": "false", "text": "Faux"}]
+        return [
+            {"value": "true", "text": gettext("Vrai")},
+            {"value": "false", "text": gettext("Faux")},
+        ]
     if kind == "likert":
         scale = view["scale"]
         points = range(scale["min"], scale["max"] + 1)

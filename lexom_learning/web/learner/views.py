@@ -1,6 +1,7 @@
 """Participant pages: modules, units, module quizzes and progress, on the caller's records only."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
@@ -9,6 +10,7 @@ from ...quizzes import public_view
 from ...services import attainment, learning
 from ...services.errors import Conflict, NotFound
 from ..content import course_or_404
+from ..i18n import ngettext
 from ..security import participant_required
 from .answers import describe
 from .responses import (
@@ -123,12 +125,15 @@ def mark_done(unit_id: str):
         recorded = learning.mark_unit_done(current_user, course, unit_id)
     except NotFound:
         abort(404)
+    except Conflict as error:  # the session is closed
+        flash(error.message, "error")
+        return redirect(url_for(".unit", unit_id=unit_id), 303)
     unit = course.unit(unit_id)
     module = module_or_404(course, unit.module)
     if recorded:
-        flash(f"« {unit.title} » : séquence terminée.", "success")
+        flash(gettext("« %(title)s » : séquence terminée.", title=unit.title), "success")
     else:
-        flash(f"« {unit.title} » était déjà marquée comme terminée.")
+        flash(gettext("« %(title)s » était déjà marquée comme terminée.", title=unit.title))
     index = module.units.index(unit)
     if index + 1 < len(module.units):
         return redirect(url_for(".unit", unit_id=module.units[index + 1].id), 303)
@@ -166,7 +171,7 @@ def render_quiz(course, quiz, *, submitted=None, errors=None, general=None, stat
 
 
 def render_closed(course, quiz, message: str):
-    """Refuse a new attempt: the attempts are used up (409)."""
+    """Refuse a new attempt: the attempts are used up or the session is closed (409)."""
     module = module_or_404(course, quiz.module)
     return render_template(
         "learner/quiz_closed.html",
@@ -191,10 +196,17 @@ def quiz(quiz_id: str):
         # not spend a second attempt.
         sent_for = as_int(request.form.get(ATTEMPT_FIELD))
         if sent_for is not None and 1 <= sent_for <= used:
-            flash("Cette tentative a déjà été enregistrée : voici son résultat.")
+            flash(gettext("Cette tentative a déjà été enregistrée : voici son résultat."))
             return redirect(url_for(".attempt", quiz_id=quiz.id, number=sent_for), 303)
     if quiz.max_attempts is not None and used >= quiz.max_attempts:
-        return render_closed(course, quiz, f"Vous avez utilisé vos {quiz.max_attempts} tentatives.")
+        used_up = ngettext(
+            "Vous avez utilisé votre tentative.",
+            "Vous avez utilisé vos %(num)s tentatives.",
+            quiz.max_attempts,
+        )
+        return render_closed(course, quiz, used_up)
+    if learning.session_closed(current_user):
+        return render_closed(course, quiz, learning.QUIZ_CLOSED)
     if request.method == "GET":
         return render_quiz(course, quiz)
     return submit(course, quiz, used)
@@ -204,7 +216,7 @@ def submit(course: Course, quiz: Quiz, used: int):
     """Parse the form, call the service, and answer with the result or the form and its errors."""
     parsed = parse_quiz_form(quiz.questions, request.form)
     if parsed.unexpected or as_int(request.form.get(ATTEMPT_FIELD)) != used + 1:
-        general = (
+        general = gettext(
             "Le formulaire reçu ne correspond pas à ce quiz. Vérifiez vos réponses ci-dessous "
             "puis validez à nouveau."
         )
@@ -223,7 +235,7 @@ def submit(course: Course, quiz: Quiz, used: int):
         return render_quiz(course, quiz, submitted=request.form, errors=errors, status=422)
     except Conflict as error:
         if len(learning.attempts(current_user, quiz.id)) > used:  # a twin request won the race
-            flash("Cette tentative a déjà été enregistrée : voici son résultat.")
+            flash(gettext("Cette tentative a déjà été enregistrée : voici son résultat."))
             return redirect(url_for(".attempt", quiz_id=quiz.id, number=used + 1), 303)
         return render_closed(course, quiz, error.message)
     return redirect(url_for(".attempt", quiz_id=quiz.id, number=attempt.number), 303)

@@ -8,6 +8,7 @@ CSRF token in a header; token holders get the same through the API. Each poll is
 import json
 
 from flask import abort, jsonify, render_template, request, session
+from flask_babel import gettext
 from flask_login import current_user
 
 from ...extensions import limiter
@@ -82,11 +83,11 @@ def answer(run_id: int, question_id: str):
     view = signed_in_phone(run_id)
     if view is None:
         if current_user.is_authenticated:
-            return json_error(403, "Réservé aux participants.")
-        return json_error(401, "Rouvrez votre lien personnel.")
+            return json_error(403, gettext("Réservé aux participants."))
+        return json_error(401, gettext("Rouvrez votre lien personnel."))
     try:
         if view.run is None:
-            raise NotFound("Quiz en salle introuvable.")
+            raise NotFound(gettext("Quiz en salle introuvable."))
         response = answer_body()
         course = course_or_404(view.caller.course_id)
         me = view.caller.participant_id
@@ -104,11 +105,13 @@ def answer_body():
     """
     raw = request.get_data(cache=False)
     if len(raw) > MAX_BODY or request.mimetype != "application/json":
-        raise Invalid('Envoyez un petit objet JSON {"response": ...}.', "response")
+        raise Invalid(gettext('Envoyez un petit objet JSON {"response": ...}.'), "response")
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError):
-        raise Invalid("Le corps de la requête n'est pas du JSON valide.", "response") from None
+        raise Invalid(
+            gettext("Le corps de la requête n'est pas du JSON valide."), "response"
+        ) from None
     if not isinstance(body, dict) or set(body) != {"response"}:
-        raise Invalid('Envoyez {"response": ...} et rien d\'autre.', "response")
+        raise Invalid(gettext('Envoyez {"response": ...} et rien d\'autre.'), "response")
     return body["response"]

@@ -1,6 +1,7 @@
 """Trainer pages of a live quiz: start it, drive it, project it, and read its results."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from ...live import Move, legal_moves, solution_text
@@ -27,14 +28,15 @@ def live_helpers():
 
 
 def status_label(run: LiveRun) -> str:
-    """Say where a run stands, in French."""
+    """Say where a run stands, in the visitor's language."""
     number = None if run.current_index is None else run.current_index + 1
-    return {
-        "waiting": "En attente de la première question",
-        "open": f"Question {number} ouverte",
-        "closed": f"Question {number} fermée",
-        "finished": "Terminé",
-    }[run.status]
+    if run.status == "open":
+        return gettext("Question %(number)s ouverte", number=number)
+    if run.status == "closed":
+        return gettext("Question %(number)s fermée", number=number)
+    if run.status == "waiting":
+        return gettext("En attente de la première question")
+    return gettext("Terminé")
 
 
 def run_or_404(run_id: int, manage: bool = False) -> tuple[LiveRun, TrainingSession]:

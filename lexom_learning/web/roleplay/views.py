@@ -1,6 +1,7 @@
 """Role-play pages: the trainer's run page, the participant's role and grid on a phone."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -73,12 +74,12 @@ def run(run_id: int):
     )
 
 
-def _int(value: str | None, field: str, low: int = 0, high: int = 10**6) -> int | None:
+def _int(value: str | None, field: str, label: str, low: int = 0, high: int = 10**6) -> int | None:
     if value is None or value.strip() == "":
         return None
     value = value.strip()
     if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
-        raise Invalid(f"Valeur incorrecte pour « {field} ».", field)
+        raise Invalid(gettext("Valeur incorrecte pour « %(field)s ».", field=label), field)
     return int(value)
 
 
@@ -88,13 +89,16 @@ def auto(run_id: int):
     """Form groups and draw roles at random (optional seed and number of groups)."""
     run, training, course = _run_for_staff(run_id, manage=True)
     try:
-        seed = _int(request.form.get("seed"), "graine")
-        groups = _int(request.form.get("groups"), "nombre de groupes", 1, 100)
+        seed = _int(request.form.get("seed"), "seed", gettext("graine"))
+        groups = _int(request.form.get("groups"), "groups", gettext("nombre de groupes"), 1, 100)
         roleplay.assign_auto(run, course, training, current_user, seed, groups)
     except ServiceError as error:
         flash(error.message, "error")
     else:
-        flash(f"Groupes formés et rôles tirés au sort (graine {run.seed}).", "success")
+        flash(
+            gettext("Groupes formés et rôles tirés au sort (graine %(seed)s).", seed=run.seed),
+            "success",
+        )
     return redirect(_back(run), 303)
 
 
@@ -106,14 +110,14 @@ def by_hand(run_id: int):
     wanted = {}
     try:
         for person in training.participants:
-            group = _int(request.form.get(f"group-{person.id}"), "groupe", 1, 100)
+            group = _int(request.form.get(f"group-{person.id}"), "group", gettext("groupe"), 1, 100)
             if group is not None:
                 wanted[person.id] = (group, request.form.get(f"role-{person.id}") or None)
         roleplay.assign_by_hand(run, course, training, current_user, wanted)
     except ServiceError as error:
         flash(error.message, "error")
     else:
-        flash("Groupes et rôles enregistrés.", "success")
+        flash(gettext("Groupes et rôles enregistrés."), "success")
     return redirect(_back(run), 303)
 
 
@@ -127,7 +131,7 @@ def debrief(run_id: int):
     except ServiceError as error:
         flash(error.message, "error")
     else:
-        flash("Note de débriefing enregistrée.", "success")
+        flash(gettext("Note de débriefing enregistrée."), "success")
     return redirect(_back(run) + "#debrief", 303)
 
 
@@ -137,7 +141,7 @@ def close(run_id: int):
     """Close the run: grids freeze, performers can read the grids they received."""
     run, _training, course = _run_for_staff(run_id, manage=True)
     roleplay.close_run(run, course, current_user)
-    flash("Jeu de rôles terminé.", "success")
+    flash(gettext("Jeu de rôles terminé."), "success")
     return redirect(_back(run), 303)
 
 
@@ -194,5 +198,5 @@ def grid(run_id: int):
         return participant_page(run, course, me, general=error.message), 403
     except Conflict as error:
         return participant_page(run, course, me, general=error.message), 409
-    flash("Grille enregistrée. Merci !", "success")
+    flash(gettext("Grille enregistrée. Merci !"), "success")
     return redirect(url_for("roleplay.play", run_id=run.id), 303)

@@ -2,6 +2,7 @@
 
 import segno
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from ...services import links, sessions
@@ -9,6 +10,7 @@ from ...services.errors import ServiceError
 from ...services.sessions import CsvImportError
 from ...storage import Participant
 from ..content import courses
+from ..i18n import ngettext
 from ..security import can_manage_session, can_read_session, staff_required
 from .dashboard import session_dashboard
 from .forms import ImportForm, ParticipantForm, SessionForm
@@ -33,6 +35,13 @@ def managed_session(session_id: int):
     if not can_manage_session(current_user, session):
         abort(403)
     return session
+
+
+def flash_form_errors(form) -> None:
+    """Flash each error of a form that was not valid (as text: a lazy message would not keep)."""
+    for errors in form.errors.values():
+        for message in errors:
+            flash(str(message), "error")
 
 
 def access_url(participant: Participant) -> str | None:
@@ -72,7 +81,7 @@ def create():
         except ServiceError as error:
             getattr(form, error.field or "title").errors.append(error.message)
         else:
-            flash("Session créée. Ajoutez maintenant les participants.")
+            flash(gettext("Session créée. Ajoutez maintenant les participants."))
             return redirect(url_for("trainer.session", session_id=session.id))
     return render_template(
         "trainer/sessions.html", sessions=sessions.sessions_visible_to(current_user), form=form
@@ -109,11 +118,9 @@ def add_participant(session_id: int):
         except ServiceError as error:
             flash(error.message, "error")
         else:
-            flash(f"{participant.name} est inscrit(e).")
+            flash(gettext("%(name)s est inscrit(e).", name=participant.name))
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                flash(message, "error")
+        flash_form_errors(form)
     return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
 
 
@@ -127,17 +134,22 @@ def import_participants(session_id: int):
         try:
             added = sessions.import_participants_csv(training, form.file.data.read())
         except CsvImportError as error:
-            flash(f"Import refusé : {error.message}", "error")
+            flash(gettext("Import refusé : %(reason)s", reason=error.message), "error")
             for problem in error.problems:
                 flash(str(problem), "error")
         except ServiceError as error:
             flash(error.message, "error")
         else:
-            flash(f"{len(added)} participant(s) importé(s).")
+            count = len(added)
+            flash(
+                ngettext(
+                    "%(num)s participant(s) importé(s).",
+                    "%(num)s participant(s) importé(s).",
+                    count,
+                )
+            )
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                flash(message, "error")
+        flash_form_errors(form)
     return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
 
 
@@ -155,7 +167,11 @@ def reissue_link(session_id: int, participant_id: int):
     training = managed_session(session_id)
     participant = _participant_of(training, participant_id)
     sessions.reissue_link(participant)
-    flash(f"Nouveau lien créé pour {participant.name} ; l'ancien ne fonctionne plus.")
+    flash(
+        gettext(
+            "Nouveau lien créé pour %(name)s ; l'ancien ne fonctionne plus.", name=participant.name
+        )
+    )
     return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
 
 
@@ -169,7 +185,7 @@ def revoke_link(session_id: int, participant_id: int):
     participant = _participant_of(training, participant_id)
     links.revoke_links(participant)
     db.session.commit()
-    flash(f"Le lien de {participant.name} est révoqué.")
+    flash(gettext("Le lien de %(name)s est révoqué.", name=participant.name))
     return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
 
 
@@ -183,7 +199,7 @@ def qr_sheet(session_id: int):
         url = access_url(participant)
         if url:
             svg = segno.make(url, error="m").svg_inline(
-                scale=4, title=f"QR code de {participant.name}"
+                scale=4, title=gettext("QR code de %(name)s", name=participant.name)
             )
             cards.append({"participant": participant, "url": url, "svg": svg})
     return render_template("trainer/qr_sheet.html", training=training, cards=cards)

@@ -1,0 +1,189 @@
+"""A unit is recorded as done once per participant: the database itself refuses a second line
+(migration 0005), so two requests racing cannot both record it."""
+
+import threading
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from lexom_learning.extensions import db
+from lexom_learning.services import learning
+from lexom_learning.storage import CompletionEvent, Participant
+from lexom_learning.storage.guards import AppendOnlyError
+from tests.conftest import BACKENDS, PG_ADMIN_URL
+
+
+def _line(participant, verb="unit_done", object_id="m1-u1") -> CompletionEvent:
+    return CompletionEvent(
+        session_id=participant.session_id,
+        participant_id=participant.id,
+        actor=participant.get_id(),
+        verb=verb,
+        object_id=object_id,
+        content_version="v1",
+    )
+
+
+def _count(verb="unit_done") -> int:
+    query = select(func.count()).select_from(CompletionEvent).where(CompletionEvent.verb == verb)
+    return db.session.scalar(query)
+
+
+def test_the_database_refuses_a_second_unit_done_line(participant):
+    db.session.add(_line(participant))
+    db.session.commit()
+    db.session.add(_line(participant))
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+    assert _count() == 1
+
+
+def test_other_units_participants_and_verbs_may_repeat(participant, factories):
+    other = factories.ParticipantFactory(session=participant.session)
+    db.session.add_all(
+        [
+            _line(participant),
+            _line(participant, object_id="m1-u2"),
+            _line(other),
+            _line(participant, "quiz_submitted", "m1-quiz"),
+            _line(participant, "quiz_submitted", "m1-quiz"),
+        ]
+    )
+    db.session.commit()
+    assert (_count(), _count("quiz_submitted")) == (3, 2)
+
+
+def test_a_twin_that_won_the_race_costs_nothing_else_of_the_transaction(
+    participant, course, monkeypatch
+):
+    db.session.add(_line(participant))  # the twin request's line, committed first
+    db.session.commit()
+    # Our request checked before the twin inserted: it saw no line and tries to insert one.
+    monkeypatch.setattr(learning, "units_done", lambda _participant: set())
+    pending = _line(participant, "quiz_submitted", "m1-quiz")  # other work, not yet committed
+    db.session.add(pending)
+    assert learning.mark_unit_done(participant, course, "m1-u1") is False
+    db.session.commit()
+    assert _count() == 1
+    assert db.session.get(CompletionEvent, pending.id).verb == "quiz_submitted"
+
+
+def test_two_concurrent_requests_record_the_unit_once(app, participant, course, monkeypatch):
+    both_checked = threading.Barrier(2, timeout=10)
+    real_units_done = learning.units_done
+
+    def check_then_wait(person):
+        found = real_units_done(person)
+        both_checked.wait()  # neither inserts before both saw "not done"
+        return found
+
+    monkeypatch.setattr(learning, "units_done", check_then_wait)
+    outcomes, failures = [], []
+    participant_id = participant.id  # the test's session is not shared with the threads
+
+    def request():
+        try:
+            with app.app_context():
+                person = db.session.get(Participant, participant_id)
+                outcomes.append(learning.mark_unit_done(person, course, "m1-u1"))
+        except Exception as error:  # reported below, in the test's thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=request) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert failures == []
+    assert sorted(outcomes) == [False, True]
+    db.session.expire_all()
+    assert _count() == 1
+
+
+def test_the_append_only_guards_still_refuse_changes_and_allow_new_lines(participant, course):
+    assert learning.mark_unit_done(participant, course, "m1-u1") is True
+    line = db.session.scalar(select(CompletionEvent))
+    line.object_id = "m1-u2"
+    with pytest.raises(AppendOnlyError):
+        db.session.flush()
+    db.session.rollback()
+    db.session.delete(db.session.scalar(select(CompletionEvent)))
+    with pytest.raises(AppendOnlyError):
+        db.session.flush()
+    db.session.rollback()
+    assert learning.mark_unit_done(participant, course, "m1-u2") is True
+    assert learning.units_done(participant) == {"m1-u1", "m1-u2"}
+
+
+# --- the migration ------------------------------------------------------------------------
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database(request, tmp_path):
+    """The URL of a new, empty database on one backend (dropped afterwards)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migrate.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"lexom_mig_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+    yield f"{base}/{name}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_migration_keeps_the_first_of_earlier_duplicates_then_refuses_more(
+    empty_database, course
+):
+    from flask_migrate import downgrade, upgrade
+
+    from lexom_learning import create_app
+    from lexom_learning.web.config import MIGRATIONS_DIR
+    from lexom_learning.web.content import CourseRepository
+    from tests import factories
+
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": empty_database,
+        "LEXOM_COURSES": CourseRepository([course]),
+    }
+    app = create_app(config)
+    with app.app_context():
+        try:
+            upgrade(directory=str(MIGRATIONS_DIR), revision="0004")
+            person = factories.ParticipantFactory()
+            lines = [_line(person), _line(person), _line(person, object_id="m1-u2")]
+            lines += [_line(person, "quiz_submitted", "m1-quiz") for _ in range(2)]
+            db.session.add_all(lines)
+            db.session.commit()
+            first, other_unit = lines[0].id, lines[2].id
+            db.session.remove()
+
+            upgrade(directory=str(MIGRATIONS_DIR))
+            kept = db.session.scalars(
+                select(CompletionEvent.id).where(CompletionEvent.verb == "unit_done")
+            ).all()
+            assert sorted(kept) == [first, other_unit]
+            assert _count("quiz_submitted") == 2  # other verbs are left alone
+            person = db.session.scalar(select(Participant))
+            db.session.add(_line(person))
+            with pytest.raises(IntegrityError):
+                db.session.commit()
+            db.session.rollback()
+            db.session.remove()
+
+            downgrade(directory=str(MIGRATIONS_DIR), revision="0004")
+            person = db.session.scalar(select(Participant))
+            db.session.add(_line(person))
+            db.session.commit()  # without the index, a copy goes through again
+            db.session.remove()
+        finally:
+            db.session.remove()
+            db.engine.dispose()
