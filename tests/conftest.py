@@ -82,6 +82,9 @@ def database_url(request, tmp_path_factory):
     name = f"lexom_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
+        # A throwaway database: commits need not wait for the disk (what a transaction sees
+        # and the order of commits are unchanged; only a server crash could lose the last ones).
+        connection.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
     yield re.sub(r"/[^/]*$", f"/{name}", PG_ADMIN_URL).replace(
         "postgresql://", "postgresql+psycopg://"
     )
@@ -130,23 +133,94 @@ class FreshContextClient(FlaskClient):
             return super().open(*args, **kwargs)
 
 
+@pytest.fixture(scope="session")
+def _cheap_password_hashing():
+    """Hash and check passwords with argon2id at its cheapest; return the production hasher.
+
+    The production parameters cost a quarter of a second per login, sign-up or CLI account;
+    ``real_password_hashing`` puts them back for a test that checks them.
+    """
+    from lexom_learning.services import accounts
+    from tests.factories import CHEAP_HASHER
+
+    real = accounts._hasher, accounts._DUMMY_HASH
+    accounts._hasher = CHEAP_HASHER
+    accounts._DUMMY_HASH = CHEAP_HASHER.hash("not-a-real-password")
+    yield real
+    accounts._hasher, accounts._DUMMY_HASH = real
+
+
 @pytest.fixture
-def app(migrated, course, tmp_path_factory):
-    """The app on an empty migrated database (tables emptied after each test)."""
+def real_password_hashing(_cheap_password_hashing, monkeypatch):
+    """The production password hasher, in use for this test."""
+    from lexom_learning.services import accounts
+
+    hasher, dummy_hash = _cheap_password_hashing
+    monkeypatch.setattr(accounts, "_hasher", hasher)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", dummy_hash)
+    return hasher
+
+
+@pytest.fixture(scope="session")
+def _shared_app(migrated, course, tmp_path_factory, _cheap_password_hashing):
+    """The app on one backend, built once per test process and backend.
+
+    Building an app costs more than most tests: over a hundred routes to register, and a new
+    Jinja environment that compiles every template again. The ``app`` fixture hands this one to
+    each test and puts it back as it was afterwards.
+    """
     from lexom_learning import create_app
-    from lexom_learning.extensions import db, limiter
+    from lexom_learning.extensions import db
     from lexom_learning.web.content import CourseRepository
 
     app = create_app(_config(migrated, CourseRepository([course]), tmp_path_factory))
     app.test_client_class = FreshContextClient
+    yield app
     with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(_shared_app):
+    """The app on an empty migrated database (tables emptied after each test).
+
+    The app is shared by the tests of one backend: the rate limiter is bound to it again and
+    emptied before each test, its configuration and extensions are restored after.
+    """
+    from lexom_learning.extensions import db, limiter
+
+    app = _shared_app
+    config = dict(app.config)
+    extensions = dict(app.extensions)
+    with app.app_context():
+        # As a new app did: an app built during an earlier test (a CLI command) rebinds the
+        # shared limiter to its own storage and settings.
+        limiter.init_app(app)
         limiter.reset()
         yield app
         db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(db.metadata.sorted_tables):
+        _empty_tables(db)
+        if db.engine.dialect.name == "postgresql":
+            # Fresh server connections for the next test, as before: a PostgreSQL connection
+            # kept from test to test inserts where it last did, so rows read without ORDER BY
+            # come back out of insertion order, which some queries still rely on.
+            db.engine.dispose()
+    app.config.clear()
+    app.config.update(config)
+    app.extensions.clear()
+    app.extensions.update(extensions)
+
+
+def _empty_tables(db) -> None:
+    """Delete every row, children first, in one transaction (sequences go on counting)."""
+    tables = list(reversed(db.metadata.sorted_tables))
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # One round trip instead of one per table (TRUNCATE would cost far more).
+            connection.exec_driver_sql("; ".join(f'DELETE FROM "{t.name}"' for t in tables))
+        else:
+            for table in tables:
                 connection.execute(table.delete())
-        db.engine.dispose()
 
 
 @pytest.fixture
@@ -156,10 +230,22 @@ def client(app):
 
 
 @pytest.fixture
-def runner(app, monkeypatch, tmp_path):
-    """A CLI runner whose commands build their app on this test's database (never the dev one)."""
+def runner(app, course, monkeypatch, tmp_path):
+    """A CLI runner whose commands build their app on this test's database (never the dev one).
+
+    Each command builds its own app, which loads the course: from the course folder of these
+    tests, it gets the course the session already loaded from there (parsing it takes a second).
+    """
     from click.testing import CliRunner
 
+    from lexom_learning.web import content
+
+    load_course = content.load_course
+    monkeypatch.setattr(
+        content,
+        "load_course",
+        lambda path: course if Path(path).resolve() == COURSE_DIR else load_course(path),
+    )
     monkeypatch.setenv("LEXOM_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
     monkeypatch.setenv("LEXOM_SECRET_KEY", app.config["SECRET_KEY"])
     monkeypatch.setenv("LEXOM_INSTANCE_PATH", str(tmp_path / "instance"))

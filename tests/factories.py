@@ -11,7 +11,10 @@ from lexom_learning.services import links
 from lexom_learning.storage import Participant, TrainingSession, User
 
 PASSWORD = "mot-de-passe-solide"
-_HASH = PasswordHasher().hash(PASSWORD)
+# argon2id at its cheapest: the tests swap it in for the production hasher (see
+# _cheap_password_hashing in tests/conftest.py), which costs a quarter of a second per check.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+_HASH = CHEAP_HASHER.hash(PASSWORD)
 
 
 class _Base(SQLAlchemyModelFactory):

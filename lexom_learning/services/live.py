@@ -129,9 +129,9 @@ def evidence_for(participant_ids: list[int]) -> dict[int, list[Evidence]]:
     if not participant_ids:
         return evidence
     rows = db.session.execute(
-        select(Answer.participant_id, Answer.objectives, Answer.earned, Answer.possible).where(
-            Answer.context == "live", Answer.participant_id.in_(participant_ids)
-        )
+        select(Answer.participant_id, Answer.objectives, Answer.earned, Answer.possible)
+        .where(Answer.context == "live", Answer.participant_id.in_(participant_ids))
+        .order_by(Answer.id)
     )
     for participant_id, objectives, earned, possible in rows:
         evidence[participant_id].append(Evidence(tuple(objectives), earned, possible, "live"))

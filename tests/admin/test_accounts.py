@@ -1,5 +1,6 @@
 """Admins manage staff accounts; passwords are hashed with argon2; deactivation locks out."""
 
+from argon2 import extract_parameters, profiles
 from sqlalchemy import select
 
 from lexom_learning.extensions import db
@@ -8,7 +9,9 @@ from lexom_learning.storage import User
 from tests.conftest import csrf_token_from
 
 
-def test_admin_creates_an_account_through_the_form(client, factories, sign_in):
+def test_admin_creates_an_account_through_the_form(
+    client, factories, sign_in, real_password_hashing
+):
     sign_in(client, factories.UserFactory(role="admin"))
     token = csrf_token_from(client.get("/admin/users").get_data(as_text=True))
     response = client.post(
@@ -24,6 +27,8 @@ def test_admin_creates_an_account_through_the_form(client, factories, sign_in):
     assert response.status_code == 302
     user = db.session.scalar(select(User).where(User.email == "nadia@lexom.fr"))
     assert user.role == "compliance" and user.password_hash.startswith("$argon2")
+    # The production parameters (the other tests hash at argon2's cheapest).
+    assert extract_parameters(user.password_hash) == profiles.RFC_9106_LOW_MEMORY
     assert accounts.authenticate("nadia@lexom.fr", "un-mot-de-passe-long") == user
 
 
