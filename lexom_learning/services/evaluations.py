@@ -22,6 +22,7 @@ from ..storage import (
 )
 from ..storage.types import utcnow
 from . import events
+from .answer_records import answer_record
 from .attainment import register_source
 from .errors import Conflict, Invalid, NotFound
 
@@ -187,21 +188,15 @@ def submit(
     for question in evaluation.questions:
         if question.id not in graded:
             continue
-        answer = graded[question.id]
         db.session.add(
-            Answer(
-                session_id=participant.session_id,
-                participant_id=participant.id,
-                context="evaluation",
-                context_id=evaluation.id,
-                question_id=question.id,
-                response=answer.response,
-                earned=answer.result.earned,
-                possible=answer.result.possible,
-                correct=answer.result.correct,
-                objectives=list(question.objectives),
-                content_version=course.version,
-                created_at=now,
+            answer_record(
+                participant,
+                "evaluation",
+                evaluation.id,
+                question,
+                graded[question.id],
+                course.version,
+                now,
             )
         )
     result = {"kind": kind, "earned": record.earned, "possible": record.possible}

@@ -13,6 +13,7 @@ from ..modules import Course, Quiz
 from ..quizzes import Blank, ResponseError, grade, grade_all, stored_response
 from ..quizzes.base import QuestionSpec
 from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
+from .answer_records import answer_record
 from .errors import Conflict, Invalid, NotFound
 
 # Once the session is closed, attempts and reviews stay readable but nothing new is recorded.
@@ -161,19 +162,7 @@ def submit_quiz(
     for question in quiz.questions:
         answer = graded.results[question.id]  # every question has one: none is OPTIONAL
         attempt.answers.append(
-            Answer(
-                session_id=participant.session_id,
-                participant_id=participant.id,
-                context="quiz",
-                context_id=quiz.id,
-                question_id=question.id,
-                response=answer.response,
-                earned=answer.result.earned,
-                possible=answer.result.possible,
-                correct=answer.result.correct,
-                objectives=list(question.objectives),
-                content_version=course.version,
-            )
+            answer_record(participant, "quiz", quiz.id, question, answer, course.version)
         )
     _event(
         participant,
