@@ -8,6 +8,7 @@ import hmac
 import re
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import bindparam, func, select
 
 from ..extensions import db
@@ -154,27 +155,20 @@ def _reading(row) -> PhoneView:
 def phone_lookup(token: str, run_id: int) -> PhoneView | None:
     """Check an access token and read the run with one query; None if the token is not valid.
 
-    The same check as ``links.participant_for_token`` (the signature is recomputed by
-    ``links.token_for``): unknown or revoked links and wrong signatures are refused. The run
-    is None when it does not exist or belongs to another session.
+    The same check as ``links.participant_for_token``: unknown or revoked links and wrong
+    signatures are refused. The run is None when it does not exist or belongs to another
+    session.
     """
+    return phone_lookup_on(db.session, token, run_id, current_app.config["SECRET_KEY"])
+
+
+def phone_lookup_on(executor, token: str, run_id: int, secret_key: str) -> PhoneView | None:
+    """``phone_lookup`` through ``executor`` (a session or a bare connection): the latter works
+    outside any app context, for ``web.live.shortcut``."""
     params = _token_params(token, run_id)
     if params is None:
         return None
-    row = db.session.execute(PHONE_RUN, params).first()
-    if row is None or row.revoked_at is not None:
-        return None
-    if not hmac.compare_digest(links.token_for(row), token):
-        return None
-    return _reading(row)
-
-
-def phone_lookup_on(connection, token: str, run_id: int, secret_key: str) -> PhoneView | None:
-    """``phone_lookup`` on a bare connection, outside any app context (``web.live.shortcut``)."""
-    params = _token_params(token, run_id)
-    if params is None:
-        return None
-    row = connection.execute(PHONE_RUN, params).first()
+    row = executor.execute(PHONE_RUN, params).first()
     if row is None or row.revoked_at is not None:
         return None
     expected = f"{row.id}.{links.signature(row.nonce, secret_key)}"
