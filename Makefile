@@ -62,9 +62,9 @@ test-wheel: check-python
 	cd $(WHEEL_TEST) && LEXOM_TEST_INSTALLED=1 LEXOM_TEST_SOURCE=$(CURDIR) \
 		venv/bin/python -m pytest tests/xblocks tests/test_purity.py
 
-# The web app's English catalogue: extract the strings (babel.cfg), update
-# lexom_learning/translations/en/LC_MESSAGES/messages.po (new strings come in empty, unused ones
-# go) and compile it. Translate the empty entries, then run it again; tests/web/test_i18n.py
+# The catalogues: the web app's (babel.cfg, domain "messages", English) and the blocks'
+# (lexom_learning/xblocks/babel.cfg, domain "text", French and English). Extract the strings,
+# update the .po files (new strings come in empty, unused ones go) and compile them. Translate the empty entries, then run it again; tests/web/test_i18n.py
 # checks that every string is translated and that the .mo matches the .po.
 messages: check-python $(VENV)/.installed-test
 	mkdir -p build
@@ -73,6 +73,11 @@ messages: check-python $(VENV)/.installed-test
 	$(BIN)/pybabel update -D messages -i build/messages.pot -d lexom_learning/translations \
 		--no-fuzzy-matching --ignore-obsolete -w 100
 	$(BIN)/pybabel compile -D messages -d lexom_learning/translations --statistics
+	$(BIN)/pybabel extract -F lexom_learning/xblocks/babel.cfg -k N_ --no-location --sort-output \
+		-o build/text.pot lexom_learning
+	$(BIN)/pybabel update -D text -i build/text.pot -d lexom_learning/translations \
+		--no-fuzzy-matching --ignore-obsolete -w 100
+	$(BIN)/pybabel compile -D text -d lexom_learning/translations --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -7,6 +7,8 @@ and a move the current state does not allow raises :class:`IllegalMove`.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..translatable import TranslatableError
+
 
 class Status(StrEnum):
     """Where a live run stands."""
@@ -25,7 +27,7 @@ class Move(StrEnum):
     FINISH = "finish"
 
 
-class IllegalMove(ValueError):
+class IllegalMove(TranslatableError):
     """A move the current state does not allow; the message is meant for the trainer."""
 
 
@@ -76,7 +78,9 @@ def open_next(state: LiveState) -> LiveState:
     if state.status is Status.FINISHED:
         raise IllegalMove("Le quiz est terminé.")
     if state.status is Status.OPEN:
-        raise IllegalMove(f"La question {state.number} est encore ouverte : fermez-la d'abord.")
+        raise IllegalMove(
+            "La question %(number)s est encore ouverte : fermez-la d'abord.", number=state.number
+        )
     if not state.has_next:
         raise IllegalMove("C'était la dernière question : terminez le quiz.")
     index = 0 if state.index is None else state.index + 1
@@ -93,7 +97,7 @@ def close(state: LiveState) -> LiveState:
     if state.status is Status.FINISHED:
         raise IllegalMove("Le quiz est terminé.")
     if state.status is Status.CLOSED:
-        raise IllegalMove(f"La question {state.number} est déjà fermée.")
+        raise IllegalMove("La question %(number)s est déjà fermée.", number=state.number)
     raise IllegalMove("Aucune question n'est ouverte.")
 
 
@@ -103,7 +107,7 @@ def finish(state: LiveState) -> LiveState:
     :raises IllegalMove: a question is still open, or the run is already finished.
     """
     if state.status is Status.OPEN:
-        raise IllegalMove(f"Fermez d'abord la question {state.number}.")
+        raise IllegalMove("Fermez d'abord la question %(number)s.", number=state.number)
     if state.status is Status.FINISHED:
         raise IllegalMove("Le quiz est déjà terminé.")
     return LiveState(Status.FINISHED, state.index, state.total)
@@ -120,7 +124,7 @@ def apply(state: LiveState, move: Move | str) -> LiveState:
     try:
         step = _MOVES[Move(move)]
     except ValueError:
-        raise IllegalMove(f"Action inconnue : {move}.") from None
+        raise IllegalMove("Action inconnue : %(move)s.", move=move) from None
     return step(state)
 
 

@@ -80,13 +80,13 @@ def ungraded(_spec: QuestionSpec) -> Result:
     return Result(earned=0.0, possible=0.0, correct=None)
 
 
-def ensure_id_list(response: Any, known: set[str], what: str) -> list[str]:
+def ensure_id_list(response: Any, known: set[str]) -> list[str]:
     """Check a response is a list of distinct known ids and return it."""
     if not isinstance(response, list) or not all(isinstance(i, str) for i in response):
-        raise ResponseError(f"La réponse doit être une liste {what}.")
+        raise ResponseError("La réponse doit être une liste d’options cochées.")
     unknown = [i for i in response if i not in known]
     if unknown:
-        raise ResponseError(f"Choix inconnu : {', '.join(unknown)}.")
+        raise ResponseError("Choix inconnu : %(choices)s.", choices=", ".join(unknown))
     if len(set(response)) != len(response):
         raise ResponseError("Un même choix ne peut pas être donné deux fois.")
     return list(response)

@@ -32,7 +32,9 @@ class FreeText:
         text = response.strip()
         if len(text) > spec.max_length:
             raise ResponseError(
-                f"Texte trop long : {len(text)} caractères, {spec.max_length} au plus."
+                "Texte trop long : %(length)s caractères, %(limit)s au plus.",
+                length=len(text),
+                limit=spec.max_length,
             )
         if spec.required and not text:
             raise ResponseError("Cette réponse est obligatoire.")

@@ -52,7 +52,9 @@ class Likert:
             raise ResponseError("Choisissez un point de l'échelle.")
         if not spec.scale.min <= response <= spec.scale.max:
             raise ResponseError(
-                f"Choisissez une valeur entre {spec.scale.min} et {spec.scale.max}."
+                "Choisissez une valeur entre %(low)s et %(high)s.",
+                low=spec.scale.min,
+                high=spec.scale.max,
             )
         return response
 

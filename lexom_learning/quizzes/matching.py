@@ -114,10 +114,13 @@ class Matching:
         rights = {right_id(p.right) for p in spec.pairs}
         for left, right in response.items():
             if left not in lefts:
-                raise ResponseError(f"Élément inconnu : {left}.")
+                raise ResponseError("Élément inconnu : %(item)s.", item=left)
             if not isinstance(right, str) or right not in rights:
                 raise ResponseError(
-                    f"Association inconnue pour {left} : {right} n'est pas un des choix proposés."
+                    "Association inconnue pour %(left)s : %(right)s n'est pas un des choix "
+                    "proposés.",
+                    left=left,
+                    right=right,
                 )
         return dict(response)
 

@@ -34,7 +34,7 @@ class MultipleChoice:
 
     def validate_response(self, spec: MultipleChoiceSpec, response: Any) -> list[str]:
         """Return the list of ticked option ids."""
-        return ensure_id_list(response, {o.id for o in spec.options}, "d’options cochées")
+        return ensure_id_list(response, {o.id for o in spec.options})
 
     def grade(self, spec: MultipleChoiceSpec, response: list[str]) -> Result:
         """All or nothing, or (right ticked - wrong ticked) / right, never below 0."""

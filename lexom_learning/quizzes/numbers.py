@@ -42,9 +42,11 @@ def _parse_text(raw: str, unit: str) -> float:
             break
     text = _SPACES.sub("", text).replace("\u2212", "-").replace("\u2013", "-")
     if "," in text and "." in text:
-        raise ResponseError(f"« {raw.strip()} » : utilisez soit la virgule, soit le point décimal.")
+        raise ResponseError(
+            "« %(raw)s » : utilisez soit la virgule, soit le point décimal.", raw=raw.strip()
+        )
     if not _NUMBER.match(text):
-        raise ResponseError(f"« {raw.strip()} » n'est pas un nombre (exemple : 12,5).")
+        raise ResponseError("« %(raw)s » n'est pas un nombre (exemple : 12,5).", raw=raw.strip())
     return float(text.replace(",", "."))
 
 

@@ -106,13 +106,16 @@ class Ordering:
         unknown = [i for i in response if i not in known]
         if unknown:
             raise ResponseError(
-                f"Élément inconnu : {_listed(unknown)}. Désignez les éléments par les "
-                "identifiants proposés avec la question (o-…)."
+                "Élément inconnu : %(items)s. Désignez les éléments par les "
+                "identifiants proposés avec la question (o-…).",
+                items=_listed(unknown),
             )
         if len(set(response)) != len(response):
             raise ResponseError("Un même élément ne peut pas être placé deux fois.")
         if len(response) != len(spec.items):
-            raise ResponseError(f"Placez les {len(spec.items)} éléments, chacun une fois.")
+            raise ResponseError(
+                "Placez les %(count)s éléments, chacun une fois.", count=len(spec.items)
+            )
         return list(response)
 
     def grade(self, spec: OrderingSpec, response: list[str]) -> Result:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from ..translatable import TranslatableError
+
 
 @dataclass(frozen=True, slots=True)
 class Result:
@@ -21,5 +23,5 @@ class Result:
         return self.earned / self.possible if self.possible else 0.0
 
 
-class ResponseError(ValueError):
+class ResponseError(TranslatableError):
     """A learner's response that cannot be graded; the message is shown to them."""

@@ -38,7 +38,9 @@ class ShortText:
         if not isinstance(response, str):
             raise ResponseError("La réponse doit être un texte.")
         if len(response) > MAX_LENGTH:
-            raise ResponseError(f"Réponse trop longue ({MAX_LENGTH} caractères au plus).")
+            raise ResponseError(
+                "Réponse trop longue (%(limit)s caractères au plus).", limit=MAX_LENGTH
+            )
         if not response.strip():
             raise ResponseError("La réponse est vide.")
         return response

@@ -47,7 +47,7 @@ class SingleChoice:
         if not isinstance(response, str):
             raise ResponseError("Choisissez une seule option.")
         if response not in {o.id for o in spec.options}:
-            raise ResponseError(f"Option inconnue : {response}.")
+            raise ResponseError("Option inconnue : %(option)s.", option=response)
         return response
 
     def grade(self, spec: SingleChoiceSpec, response: str) -> Result:

@@ -64,8 +64,8 @@ def grade_all(
     """Grade every question of a submission, in order, with the rule its blank answer follows.
 
     Never raises for a learner's input: a response the core refuses (or cannot even read)
-    becomes a message in ``errors`` under its question id; ``gettext`` translates the two
-    messages this function writes itself.
+    becomes a message in ``errors`` under its question id; ``gettext`` translates every
+    message, the core's refusals (``ResponseError``) included.
     """
     results: dict[str, Graded] = {}
     errors: dict[str, str] = {}
@@ -84,7 +84,7 @@ def grade_all(
         try:
             results[question.id] = Graded(raw, grade(question, raw))
         except ResponseError as error:
-            errors[question.id] = str(error)
+            errors[question.id] = error.translate(gettext)
         except (ValueError, TypeError):  # a value the core could not even read: never a 500
             errors[question.id] = gettext("Réponse illisible.")
     return GradedSubmission(results, errors)

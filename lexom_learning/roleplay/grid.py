@@ -5,17 +5,23 @@ from typing import Any
 
 from ..attainment import Evidence
 from ..modules import RolePlayCase
+from ..translatable import Gettext, Message
 
 MIN_LEVEL, MAX_LEVEL = 1, 4
 MAX_COMMENT = 2000
+LEVELS = {"low": MIN_LEVEL, "high": MAX_LEVEL}
 
 
 class GridError(ValueError):
     """A grid that cannot be recorded; ``errors`` maps criterion ids (or comment) to messages."""
 
-    def __init__(self, errors: dict[str, str]):
+    def __init__(self, errors: dict[str, Message]):
         super().__init__("; ".join(f"{k} : {v}" for k, v in errors.items()))
         self.errors = errors
+
+    def translate(self, gettext: Gettext) -> dict[str, str]:
+        """Return the messages per field in the language of ``gettext``."""
+        return {key: message.translate(gettext) for key, message in self.errors.items()}
 
 
 def check_scores(case: RolePlayCase, scores: Any, comment: Any = "") -> tuple[dict[str, int], str]:
@@ -25,28 +31,34 @@ def check_scores(case: RolePlayCase, scores: Any, comment: Any = "") -> tuple[di
         integer from 1 to 4, a comment that is not text or too long.
     """
     if not isinstance(scores, Mapping):
-        raise GridError({"scores": "Les notes doivent être un objet {critère: niveau}."})
-    errors: dict[str, str] = {}
+        raise GridError({"scores": Message("Les notes doivent être un objet {critère: niveau}.")})
+    errors: dict[str, Message] = {}
     known = {c.id for c in case.grid}
     for criterion in sorted(set(scores) - known, key=str):
-        errors[str(criterion)] = "Critère inconnu dans cette grille."
+        errors[str(criterion)] = Message("Critère inconnu dans cette grille.")
     checked: dict[str, int] = {}
     for criterion in case.grid:
         value = scores.get(criterion.id)
         if value is None:
-            errors[criterion.id] = "Choisissez un niveau pour ce critère."
+            errors[criterion.id] = Message("Choisissez un niveau pour ce critère.")
         elif isinstance(value, bool) or not isinstance(value, int):
-            errors[criterion.id] = f"Le niveau doit être un entier de {MIN_LEVEL} à {MAX_LEVEL}."
+            errors[criterion.id] = Message(
+                "Le niveau doit être un entier de %(low)s à %(high)s.", LEVELS
+            )
         elif not MIN_LEVEL <= value <= MAX_LEVEL:
-            errors[criterion.id] = f"Le niveau doit être compris entre {MIN_LEVEL} et {MAX_LEVEL}."
+            errors[criterion.id] = Message(
+                "Le niveau doit être compris entre %(low)s et %(high)s.", LEVELS
+            )
         else:
             checked[criterion.id] = value
     if comment is None:
         comment = ""
     if not isinstance(comment, str):
-        errors["comment"] = "Le commentaire doit être un texte."
+        errors["comment"] = Message("Le commentaire doit être un texte.")
     elif len(comment.strip()) > MAX_COMMENT:
-        errors["comment"] = f"Commentaire trop long ({MAX_COMMENT} caractères au plus)."
+        errors["comment"] = Message(
+            "Commentaire trop long (%(limit)s caractères au plus).", {"limit": MAX_COMMENT}
+        )
     if errors:
         raise GridError(errors)
     return checked, comment.strip()

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..modules import RolePlayCase
+from ..translatable import TranslatableError
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -20,8 +21,8 @@ class Assignment:
     participant_id: int
 
 
-class GroupingError(ValueError):
-    """The groups or roles asked for cannot be played; the message says why, in French."""
+class GroupingError(TranslatableError):
+    """The groups or roles asked for cannot be played; the message says why."""
 
 
 class NotObserver(GroupingError):
@@ -40,7 +41,9 @@ def group_count(participants: int, case: RolePlayCase) -> int:
     playing = len(case.playing_roles)
     if participants < playing:
         raise GroupingError(
-            f"Ce cas demande au moins {playing} participants ({participants} disponible(s))."
+            "Ce cas demande au moins %(playing)s participants (%(available)s disponible(s)).",
+            playing=playing,
+            available=participants,
         )
     size = playing + (1 if _observer_id(case) else 0)
     return max(1, participants // size)
@@ -56,7 +59,9 @@ def auto_assign(
     people = sorted(set(participant_ids))
     count = groups or group_count(len(people), case)
     if count < 1 or len(people) < count * len(case.playing_roles):
-        raise GroupingError(f"Pas assez de participants pour former {count} groupe(s).")
+        raise GroupingError(
+            "Pas assez de participants pour former %(count)s groupe(s).", count=count
+        )
     if not _observer_id(case) and len(people) > count * len(case.playing_roles):
         count = len(people) // len(case.playing_roles)
     rng = random.Random(seed)
@@ -89,7 +94,9 @@ def complete_roles(
         for person in open_people:
             chosen[person] = free_roles.pop(0) if free_roles else observer
             if chosen[person] is None:
-                raise GroupingError(f"Groupe {group} : trop de participants pour les rôles du cas.")
+                raise GroupingError(
+                    "Groupe %(group)s : trop de participants pour les rôles du cas.", group=group
+                )
         assignments += [Assignment(group, role, person) for person, role in chosen.items()]
     return check_assignments(assignments, case)
 
@@ -118,12 +125,21 @@ def check_assignments(
         roles = [a.role_id for a in items if a.group == group]
         unknown = sorted(set(roles) - known)
         if unknown:
-            raise GroupingError(f"Groupe {group} : rôle inconnu ({', '.join(unknown)}).")
+            raise GroupingError(
+                "Groupe %(group)s : rôle inconnu (%(roles)s).",
+                group=group,
+                roles=", ".join(unknown),
+            )
         for role in case.playing_roles:
             held = roles.count(role.id)
-            if held != 1:
-                what = "n'a pas de" if held == 0 else "a plusieurs"
-                raise GroupingError(f"Groupe {group} : {what} « {role.name} ».")
+            if held == 0:
+                raise GroupingError(
+                    "Groupe %(group)s : n'a pas de « %(role)s ».", group=group, role=role.name
+                )
+            if held > 1:
+                raise GroupingError(
+                    "Groupe %(group)s : a plusieurs « %(role)s ».", group=group, role=role.name
+                )
     return items
 
 

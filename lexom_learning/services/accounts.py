@@ -34,13 +34,15 @@ def create_user(email: str, role: str, password: str, name: str = "") -> User:
     if "@" not in email or len(email) > 254:
         raise Invalid("Adresse e-mail invalide.", "email")
     if role not in ROLES:
-        raise Invalid(f"Rôle inconnu : {role} (admin, trainer ou compliance).", "role")
+        raise Invalid("Rôle inconnu : %(role)s (admin, trainer ou compliance).", "role", role=role)
     if len(password) < MIN_PASSWORD:
         raise Invalid(
-            f"Le mot de passe doit compter au moins {MIN_PASSWORD} caractères.", "password"
+            "Le mot de passe doit compter au moins %(length)s caractères.",
+            "password",
+            length=MIN_PASSWORD,
         )
     if db.session.scalar(select(User).where(func.lower(User.email) == email)):
-        raise Conflict(f"Un compte existe déjà pour {email}.", "email")
+        raise Conflict("Un compte existe déjà pour %(email)s.", "email", email=email)
     user = User(
         email=email,
         role=role,

@@ -17,6 +17,7 @@ from ..attestations.attendance import SlotState, current_slot, slot_of, slot_sta
 from ..extensions import db
 from ..modules import Course
 from ..storage import AttendanceSignature, Participant, TrainingSession, User
+from ..translatable import N_
 from . import events
 from .errors import Conflict, Invalid, NotFound
 
@@ -63,7 +64,7 @@ def parse_signature(raw: str) -> tuple[str, str]:
         return "drawn_svg", value
     name = " ".join(value.split())
     if len(name) > MAX_NAME:
-        raise Invalid(f"Nom saisi : {MAX_NAME} caractères au plus.", "signature")
+        raise Invalid("Nom saisi : %(limit)s caractères au plus.", "signature", limit=MAX_NAME)
     return "typed", name
 
 
@@ -168,7 +169,7 @@ def sign(
         actor=participant.get_id(),
         user_agent=(user_agent or "")[:300],
     )
-    return _store(row, course, "Vous avez déjà signé cette demi-journée.")
+    return _store(row, course, N_("Vous avez déjà signé cette demi-journée."))
 
 
 def _enrolled(training: TrainingSession, participant_id: int) -> Participant:
@@ -195,7 +196,7 @@ def countersign(
     if slot_of(course.half_days, slot_id) is None:
         raise NotFound("Demi-journée inconnue.", "slot")
     if not _has(participant.id, slot_id, "participant"):
-        raise Conflict(f"{participant.name} n'a pas signé cette demi-journée.", "slot")
+        raise Conflict("%(name)s n'a pas signé cette demi-journée.", "slot", name=participant.name)
     row = AttendanceSignature(
         session_id=training.id,
         participant_id=participant.id,
@@ -205,7 +206,7 @@ def countersign(
         actor=trainer.get_id(),
         user_agent=(user_agent or "")[:300],
     )
-    duplicate = "Cette signature est déjà contresignée."
+    duplicate = N_("Cette signature est déjà contresignée.")
     if _has(participant.id, slot_id, "countersign"):
         raise Conflict(duplicate, "slot")
     return _after_change(training, course, _store(row, course, duplicate))
@@ -230,15 +231,17 @@ def record_paper(
     if not reason:
         raise Invalid("Indiquez le motif de la signature papier.", "reason")
     if len(reason) > MAX_REASON:
-        raise Invalid(f"Motif : {MAX_REASON} caractères au plus.", "reason")
+        raise Invalid("Motif : %(limit)s caractères au plus.", "reason", limit=MAX_REASON)
     participant = _enrolled(training, participant_id)
     if slot_of(course.half_days, slot_id) is None:
         raise NotFound("Demi-journée inconnue.", "slot")
     if _has(participant.id, slot_id, "participant"):
         raise Conflict(
-            f"{participant.name} a signé sur son téléphone : contresignez cette signature.", "slot"
+            "%(name)s a signé sur son téléphone : contresignez cette signature.",
+            "slot",
+            name=participant.name,
         )
-    duplicate = "La signature papier de cette demi-journée est déjà enregistrée."
+    duplicate = N_("La signature papier de cette demi-journée est déjà enregistrée.")
     if _has(participant.id, slot_id, "paper"):
         raise Conflict(duplicate, "slot")
     row = AttendanceSignature(

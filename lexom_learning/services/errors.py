@@ -1,16 +1,41 @@
-"""Domain errors the adapters map to responses (404, 403, 409, 422)."""
+"""Domain errors the adapters map to responses (404, 403, 409, 422), in the reader's language.
+
+Messages are French templates (see ``lexom_learning.translatable``); ``message`` gives them in
+the language of the current request (French outside one: CLI, background jobs).
+"""
+
+from typing import Any
+
+from flask_babel import get_translations
+
+from ..translatable import Message, message_of
+
+
+def gettext(template: str) -> str:
+    """Return a French source string in the current request's language."""
+    return get_translations().ugettext(template)
+
+
+def translated(template: str, **params: Any) -> str:
+    """Return a French template, filled with ``params``, in the current request's language."""
+    return Message(template, params).translate(gettext)
 
 
 class ServiceError(Exception):
-    """Base class: carries a message meant for the user."""
+    """Base class: carries a message meant for the user and, when known, the field at fault."""
 
     status = 400
     code = "bad_request"
 
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: "str | Message", field: str | None = None, **params: Any):
+        self.text = message_of(text, params)
+        super().__init__(str(self.text))
         self.field = field
+
+    @property
+    def message(self) -> str:
+        """Return the message in the current request's language."""
+        return self.text.translate(gettext)
 
 
 class NotFound(ServiceError):

@@ -21,10 +21,11 @@ from ..storage import (
     User,
 )
 from ..storage.types import utcnow
+from ..translatable import N_
 from . import events
 from .answer_records import answer_record
 from .attainment import register_source
-from .errors import Conflict, Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound, gettext
 
 KINDS = ("positioning", "hot", "cold")
 ROOM_KINDS = ("positioning", "hot")  # opened by the trainer in the room; cold goes by link
@@ -35,7 +36,7 @@ KIND_LABELS = {
 }
 
 
-NOTHING_ANSWERED = (
+NOTHING_ANSWERED = N_(
     "Vous n'avez répondu à aucune question : rien n'est enregistré. "
     "Répondez au moins à une question, puis envoyez."
 )
@@ -45,7 +46,7 @@ class EvaluationInvalid(Invalid):
     """Some answers are malformed; ``errors`` maps question ids to messages. Nothing is stored."""
 
     def __init__(self, errors: dict[str, str]):
-        super().__init__(f"{len(errors)} réponse(s) à corriger.", "responses")
+        super().__init__(N_("%(count)s réponse(s) à corriger."), "responses", count=len(errors))
         self.errors = errors
 
 
@@ -141,12 +142,14 @@ def grade_responses(evaluation: Evaluation, responses: Any) -> dict[str, Graded]
         raise Invalid("Les réponses doivent être un objet {question: réponse}.", "responses")
     unknown = sorted(set(responses) - {q.id for q in evaluation.questions})
     if unknown:
-        raise Invalid(f"Question(s) inconnue(s) : {', '.join(unknown[:10])}.", "responses")
+        raise Invalid(
+            "Question(s) inconnue(s) : %(ids)s.", "responses", ids=", ".join(unknown[:10])
+        )
     if all(is_blank(value) for value in responses.values()):
         # One submission per evaluation: an empty form sent by mistake would use it up.
         raise Invalid(NOTHING_ANSWERED, "responses")
     rules = [(q, _blank_rule(s, q)) for s in evaluation.sections for q in s.questions]
-    graded = grade_all(rules, responses)
+    graded = grade_all(rules, responses, gettext)
     if graded.errors:
         raise EvaluationInvalid(graded.errors)
     return graded.results

@@ -13,14 +13,18 @@ from ..modules import Course, Quiz
 from ..quizzes import Blank, ResponseError, grade, grade_all, stored_response
 from ..quizzes.base import QuestionSpec
 from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
+from ..translatable import N_
 from .answer_records import answer_record
-from .errors import Conflict, Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound, gettext
 
 # Once the session is closed, attempts and reviews stay readable but nothing new is recorded.
-SESSION_CLOSED = "La session de formation est clôturée : "
-UNITS_CLOSED = SESSION_CLOSED + "les séquences ne peuvent plus être marquées comme terminées."
-QUIZ_CLOSED = (
-    SESSION_CLOSED + "le quiz ne peut plus être tenté ; vos tentatives restent consultables."
+UNITS_CLOSED = N_(
+    "La session de formation est clôturée : "
+    "les séquences ne peuvent plus être marquées comme terminées."
+)
+QUIZ_CLOSED = N_(
+    "La session de formation est clôturée : "
+    "le quiz ne peut plus être tenté ; vos tentatives restent consultables."
 )
 
 
@@ -28,7 +32,7 @@ class QuizInvalid(Invalid):
     """Some answers of a submitted quiz are missing or malformed; ``errors`` maps question ids."""
 
     def __init__(self, errors: dict[str, str]):
-        super().__init__(f"{len(errors)} réponse(s) à corriger.", "responses")
+        super().__init__(N_("%(count)s réponse(s) à corriger."), "responses", count=len(errors))
         self.errors = errors
 
 
@@ -142,11 +146,13 @@ def submit_quiz(
         raise Invalid("Les réponses doivent être un objet {question: réponse}.", "responses")
     unknown = sorted(set(responses) - {q.id for q in quiz.questions})
     if unknown:
-        raise Invalid(f"Question(s) inconnue(s) : {', '.join(unknown)}.", "responses")
+        raise Invalid("Question(s) inconnue(s) : %(ids)s.", "responses", ids=", ".join(unknown))
     previous = attempts(participant, quiz.id)
     if quiz.max_attempts is not None and len(previous) >= quiz.max_attempts:
-        raise Conflict(f"Vous avez utilisé vos {quiz.max_attempts} tentatives pour ce quiz.")
-    graded = grade_all([(q, _quiz_blank(q)) for q in quiz.questions], responses)
+        raise Conflict(
+            "Vous avez utilisé vos %(count)s tentatives pour ce quiz.", count=quiz.max_attempts
+        )
+    graded = grade_all([(q, _quiz_blank(q)) for q in quiz.questions], responses, gettext)
     if graded.errors:
         raise QuizInvalid(graded.errors)
     attempt = QuizAttempt(

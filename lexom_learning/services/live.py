@@ -62,7 +62,7 @@ def start_run(
     """
     quiz = course.quiz(quiz_id) if isinstance(quiz_id, str) else None
     if quiz is None:
-        raise Invalid(f"Quiz inconnu : {quiz_id}.", "quiz_id")
+        raise Invalid("Quiz inconnu : %(quiz)s.", "quiz_id", quiz=quiz_id)
     if training.status == "closed":
         raise Conflict("La session est clôturée.")
     under_way = Conflict("Un quiz en salle est déjà en cours dans cette session : terminez-le.")
@@ -97,7 +97,7 @@ def move(run: LiveRun, course: Course, action: Move | str) -> LiveRun:
     try:
         state = apply(run.state, action)
     except IllegalMove as error:
-        raise Conflict(str(error)) from None
+        raise Conflict(error.text) from None
     closing = run.current_index if Move(action) is Move.CLOSE else None
     now = utcnow()
     run.status, run.current_index, run.changed_at = state.status.value, state.index, now

@@ -19,6 +19,7 @@ from ..quizzes import ResponseError, grade
 from ..quizzes.base import QuestionSpec
 from ..storage import Answer, LiveAnswer, LiveRun
 from ..storage.types import utcnow
+from ..translatable import Message
 from .errors import Conflict, Invalid, NotFound
 
 MAX_RETRIES = 3
@@ -50,16 +51,19 @@ def question_of(run, course: Course, question_id: str) -> tuple[int, QuestionSpe
     return index, spec
 
 
-def not_open_message(run, index: int) -> str:
+def not_open_message(run, index: int) -> Message:
     """Explain why question ``index`` takes no answer now."""
     state = run.state
     if state.status is Status.FINISHED:
-        return "Le quiz est terminé : les réponses ne sont plus acceptées."
+        return Message("Le quiz est terminé : les réponses ne sont plus acceptées.")
     if state.index is None:
-        return "Le quiz n'a pas encore commencé : attendez l'ouverture de la question."
+        return Message("Le quiz n'a pas encore commencé : attendez l'ouverture de la question.")
+    number = {"number": index + 1}
     if index > state.index:
-        return f"La question {index + 1} n'est pas encore ouverte."
-    return f"La question {index + 1} est fermée : les réponses ne sont plus acceptées."
+        return Message("La question %(number)s n'est pas encore ouverte.", number)
+    return Message(
+        "La question %(number)s est fermée : les réponses ne sont plus acceptées.", number
+    )
 
 
 def body_hash(response: Any) -> str:
@@ -84,8 +88,10 @@ def submit_answer(run, participant_id: int, course: Course, question_id: str, re
         result = grade(spec, response)
     except (ResponseError, OverflowError, RecursionError) as error:
         if accepts_answer(run.state, index):
-            message = str(error) if isinstance(error, ResponseError) else "Réponse illisible."
-            raise Invalid(message, "response") from None
+            unreadable = Message("Réponse illisible.")
+            raise Invalid(
+                error.text if isinstance(error, ResponseError) else unreadable, "response"
+            ) from None
         result = None  # not open: a retry may still be recognised below, else 409
     for _ in range(MAX_RETRIES):
         if result is not None:

@@ -31,8 +31,9 @@ from ..storage import (
     User,
 )
 from ..storage.types import utcnow
+from ..translatable import N_
 from .attainment import register_source
-from .errors import Conflict, Forbidden, Invalid, NotFound
+from .errors import Conflict, Forbidden, Invalid, NotFound, gettext
 from .evaluations import log_event
 
 MAX_NOTE = 5000
@@ -42,7 +43,9 @@ class GridInvalid(Invalid):
     """A grid that cannot be recorded; ``errors`` maps criterion ids to messages."""
 
     def __init__(self, errors: dict[str, str]):
-        super().__init__(f"{len(errors)} point(s) à corriger dans la grille.", "scores")
+        super().__init__(
+            N_("%(count)s point(s) à corriger dans la grille."), "scores", count=len(errors)
+        )
         self.errors = errors
 
 
@@ -150,7 +153,7 @@ def assign_auto(run, course, training, user, seed=None, groups=None) -> list[Ass
     try:
         items = auto_assign(people, case_of(run, course), run.seed, groups)
     except GroupingError as error:
-        raise Invalid(str(error), "groups") from None
+        raise Invalid(error.text, "groups") from None
     _replace_assignments(run, items, user, course)
     return items
 
@@ -173,7 +176,7 @@ def assign_by_hand(run, course, training, user, wanted: dict, seed=None) -> list
         items = complete_roles(groups, case_of(run, course), run.seed)
         check_assignments(items, case_of(run, course), allowed)
     except GroupingError as error:
-        raise Invalid(str(error), "assignments") from None
+        raise Invalid(error.text, "assignments") from None
     _replace_assignments(run, items, user, course)
     return items
 
@@ -195,11 +198,11 @@ def submit_grid(run, course, observer: Participant, scores, comment="", reason="
     try:
         performer = performer_for(assignments_of(run), observer.id, case)
     except NotObserver as error:
-        raise Forbidden(str(error)) from None
+        raise Forbidden(error.text) from None
     try:
         checked, comment = check_scores(case, scores, comment)
     except GridError as error:
-        raise GridInvalid(error.errors) from None
+        raise GridInvalid(error.translate(gettext)) from None
     previous = [g for g in gradings_of(run) if g.observer_id == observer.id]
     reason = (reason or "").strip()[:500] or ("Correction de l'observateur" if previous else "")
     mine = assignment_of(run, observer)
@@ -253,7 +256,7 @@ def set_debrief(run: RolePlayRun, course: Course, note: str, user: User) -> None
     """
     note = (note or "").strip()
     if len(note) > MAX_NOTE:
-        raise Invalid(f"Note trop longue ({MAX_NOTE} caractères au plus).", "note")
+        raise Invalid("Note trop longue (%(limit)s caractères au plus).", "note", limit=MAX_NOTE)
     run.debrief_note = note
     log_event(
         run.session_id,

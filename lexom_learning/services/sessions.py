@@ -11,12 +11,15 @@ from ..extensions import db
 from ..modules import Course
 from ..storage import Participant, TrainingSession, User
 from ..storage.types import utcnow
+from ..translatable import N_, Message
 from .accounts import normalise_email
-from .errors import Conflict, Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound, gettext, translated
 from .links import issue_link
 
 MAX_CSV_ROWS = 500
 MAX_CSV_BYTES = 200_000
+TOO_BIG = N_("fichier trop volumineux (%(limit)s ko au plus).")
+TOO_MANY = N_("%(limit)s participants au plus par import.")
 
 
 def create_session(
@@ -73,7 +76,7 @@ def _check_participant(session: TrainingSession, name: str, email: str) -> tuple
         raise Invalid("Le nom dépasse 200 caractères.", "name")
     local, _, domain = email.partition("@")
     if not local or "." not in domain or " " in email or len(email) > 254:
-        raise Invalid(f"Adresse e-mail invalide : {email or '(vide)'}.", "email")
+        raise Invalid("Adresse e-mail invalide : %(email)s.", "email", email=email or "—")
     return name, email
 
 
@@ -98,7 +101,7 @@ def add_participant(session: TrainingSession, name: str, email: str) -> Particip
         raise Conflict("La session est clôturée.")
     name, email = _check_participant(session, name, email)
     if _email_taken(session, email):
-        raise Conflict(f"{email} est déjà inscrit(e) à cette session.", "email")
+        raise Conflict("%(email)s est déjà inscrit(e) à cette session.", "email", email=email)
     participant = Participant(session=session, name=name, email=email)
     db.session.add(participant)
     issue_link(participant)
@@ -111,17 +114,24 @@ class CsvProblem:
     """A line of a CSV import that cannot be taken."""
 
     line: int
-    message: str
+    text: Message
 
     def __str__(self) -> str:
-        return f"ligne {self.line} : {self.message}"
+        return translated("ligne %(line)s : %(problem)s", line=self.line, problem=self.message)
+
+    @property
+    def message(self) -> str:
+        """Return what is wrong with the line, in the current request's language."""
+        return self.text.translate(gettext)
 
 
 class CsvImportError(Invalid):
     """The CSV file has problems; nothing was imported."""
 
     def __init__(self, problems: list[CsvProblem]):
-        super().__init__(f"{len(problems)} problème(s) ; rien n'a été importé.", "file")
+        super().__init__(
+            N_("%(count)s problème(s) ; rien n'a été importé."), "file", count=len(problems)
+        )
         self.problems = problems
 
 
@@ -136,17 +146,23 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
     accepted: list[tuple[str, str]] = []
     for line, name, email in rows:
         if name is None:
-            problems.append(CsvProblem(line, "il manque la colonne du nom ou de l'e-mail."))
+            problems.append(
+                CsvProblem(line, Message("il manque la colonne du nom ou de l'e-mail."))
+            )
             continue
         try:
             name, email = _check_participant(session, name, email)
         except Invalid as error:
-            problems.append(CsvProblem(line, error.message))
+            problems.append(CsvProblem(line, error.text))
             continue
         if email in seen:
-            problems.append(CsvProblem(line, f"{email} apparaît déjà ligne {seen[email]}."))
+            message = Message(
+                "%(email)s apparaît déjà ligne %(line)s.", {"email": email, "line": seen[email]}
+            )
+            problems.append(CsvProblem(line, message))
         elif _email_taken(session, email):
-            problems.append(CsvProblem(line, f"{email} est déjà inscrit(e) à cette session."))
+            message = Message("%(email)s est déjà inscrit(e) à cette session.", {"email": email})
+            problems.append(CsvProblem(line, message))
         else:
             seen[email] = line
             accepted.append((name, email))
@@ -166,9 +182,7 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
 
 def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
     if len(raw) > MAX_CSV_BYTES:
-        raise CsvImportError(
-            [CsvProblem(1, f"fichier trop volumineux ({MAX_CSV_BYTES // 1000} ko au plus).")]
-        )
+        raise CsvImportError([CsvProblem(1, Message(TOO_BIG, {"limit": MAX_CSV_BYTES // 1000}))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -176,10 +190,10 @@ def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
             text = raw.decode("cp1252")
         except UnicodeDecodeError:
             raise CsvImportError(
-                [CsvProblem(1, "encodage illisible ; enregistrez en UTF-8.")]
+                [CsvProblem(1, Message("encodage illisible ; enregistrez en UTF-8."))]
             ) from None
     if not text.strip():
-        raise CsvImportError([CsvProblem(1, "le fichier est vide.")])
+        raise CsvImportError([CsvProblem(1, Message("le fichier est vide."))])
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
     except csv.Error:
@@ -192,7 +206,7 @@ def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
     )
     if name_col is None or email_col is None:
         raise CsvImportError(
-            [CsvProblem(1, "l'en-tête doit contenir les colonnes « nom » et « email ».")]
+            [CsvProblem(1, Message("l'en-tête doit contenir les colonnes « nom » et « email »."))]
         )
     rows = []
     for line, row in enumerate(reader, start=2):
@@ -203,10 +217,10 @@ def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
             continue
         rows.append((line, row[name_col], row[email_col]))
     if not rows:
-        raise CsvImportError([CsvProblem(2, "aucun participant dans le fichier.")])
+        raise CsvImportError([CsvProblem(2, Message("aucun participant dans le fichier."))])
     if len(rows) > MAX_CSV_ROWS:
         raise CsvImportError(
-            [CsvProblem(MAX_CSV_ROWS + 2, f"{MAX_CSV_ROWS} participants au plus par import.")]
+            [CsvProblem(MAX_CSV_ROWS + 2, Message(TOO_MANY, {"limit": MAX_CSV_ROWS}))]
         )
     return rows
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Flask, render_template, request
 from flask_babel import lazy_gettext
+from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
 from ..extensions import csrf, db, limiter, login_manager, migrate
@@ -86,12 +87,13 @@ def register_blueprints(app: Flask) -> None:
 
 def register_errorhandlers(app: Flask) -> None:
     """Render error pages in the visitor's language, or the JSON error body under /api/."""
-    from .api.errors import json_error
+    from .api.errors import http_error, json_error
 
     def render_error(error):
         code = getattr(error, "code", 500) or 500
         if request.path.startswith("/api/"):
-            return json_error(code, getattr(error, "description", None))
+            # Werkzeug's stock descriptions are English: the API's own messages replace them.
+            return http_error(error) if isinstance(error, HTTPException) else json_error(code)
         return render_template("error.html", code=code), code
 
     for code in (400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500):

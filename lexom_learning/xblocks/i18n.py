@@ -7,7 +7,7 @@ the service reports (``get_language()``), French when it reports none or one we 
 
 Catalogues, from the project folder (``T=lexom_learning/translations``)::
 
-    pybabel extract -F lexom_learning/xblocks/babel.cfg -k N_ -o text.pot lexom_learning/xblocks
+    pybabel extract -F lexom_learning/xblocks/babel.cfg -k N_ -o text.pot lexom_learning
     pybabel update -D text -i text.pot -d $T && pybabel compile -D text -d $T
 
 tests/xblocks/test_i18n.py checks that every string is in both catalogues (translated in English)

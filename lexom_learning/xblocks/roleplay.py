@@ -105,7 +105,9 @@ class RolePlayBlock(CompletableXBlockMixin, LexomBlock):
         try:
             levels, comment = check_scores(case, data.get("levels"), data.get("comment", ""))
         except GridError as error:
-            return json_error(400, _("La grille est incomplète ou invalide."), errors=error.errors)
+            return json_error(
+                400, _("La grille est incomplète ou invalide."), errors=error.translate(_)
+            )
         self.levels, self.comment = levels, comment
         totals = dict(self.grid_totals)
         for criterion_id, level in levels.items():

@@ -26,7 +26,9 @@ def test_out_of_range_is_refused(case, level):
     scores = full(case) | {case.grid[0].id: level}
     with pytest.raises(GridError) as error:
         check_scores(case, scores)
-    assert error.value.errors == {case.grid[0].id: "Le niveau doit être compris entre 1 et 4."}
+    assert error.value.translate(str) == {
+        case.grid[0].id: "Le niveau doit être compris entre 1 et 4."
+    }
 
 
 @pytest.mark.parametrize("level", ["3", 2.5, True, None, [3]])
@@ -40,7 +42,7 @@ def test_a_level_must_be_an_integer(case, level):
 def test_unknown_criterion_is_refused(case):
     with pytest.raises(GridError) as error:
         check_scores(case, full(case) | {"c99": 3})
-    assert error.value.errors == {"c99": "Critère inconnu dans cette grille."}
+    assert error.value.translate(str) == {"c99": "Critère inconnu dans cette grille."}
 
 
 def test_missing_criterion_is_refused(case):

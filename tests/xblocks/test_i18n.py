@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -12,13 +13,16 @@ from lexom_learning.xblocks.i18n import TRANSLATIONS, Translator, catalogue, lan
 
 from .runtime import LanguageI18nService
 
-SOURCES = Path(xblocks.__file__).parent
-METHODS = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+PACKAGE = Path(xblocks.__file__).parents[1]
+CONFIG = PACKAGE / "xblocks" / "babel.cfg"
 
 
 def extracted() -> set:
-    """Return every message id marked in the blocks' code and templates."""
-    messages = extract_from_dir(str(SOURCES), METHODS, keywords={**DEFAULT_KEYWORDS, "N_": None})
+    """Return every message id the blocks show: theirs, and the core's they pass on."""
+    with CONFIG.open() as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    keywords = {**DEFAULT_KEYWORDS, "N_": None}
+    messages = extract_from_dir(str(PACKAGE), method_map, options_map, keywords=keywords)
     return {message[2] for message in messages}
 
 

@@ -7,6 +7,7 @@ could otherwise post on behalf of a signed-in trainer.
 import re
 
 from flask import abort, request
+from flask_babel import gettext
 
 from ...modules import Course
 from ...services import sessions
@@ -41,7 +42,9 @@ def staff(*roles: str) -> User:
     """Return the staff caller with one of ``roles`` (any if none); 401 anonymous, 403 others."""
     who = signed_in()
     if not is_staff(who, *roles):
-        abort(403, "Réservé au personnel." if not roles else f"Réservé au rôle {'/'.join(roles)}.")
+        if not roles:
+            abort(403, gettext("Réservé au personnel."))
+        abort(403, gettext("Réservé au rôle %(roles)s.", roles="/".join(roles)))
     return who
 
 
@@ -49,7 +52,7 @@ def participant() -> Participant:
     """Return the participant calling with their access token; 401 anonymous, 403 staff."""
     who = signed_in()
     if not isinstance(who, Participant):
-        abort(403, "Réservé aux participants (Bearer : jeton d'accès personnel).")
+        abort(403, gettext("Réservé aux participants (Bearer : jeton d'accès personnel)."))
     return who
 
 

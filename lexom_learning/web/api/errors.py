@@ -3,7 +3,8 @@
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
-from ...services.errors import ServiceError
+from ...services.errors import ServiceError, gettext
+from ...translatable import N_
 from . import bp
 
 CODES = {
@@ -21,18 +22,18 @@ CODES = {
     500: "server_error",
 }
 MESSAGES = {
-    400: "Requête incorrecte.",
-    401: "Authentification requise (Authorization: Bearer ...).",
-    403: "Accès refusé.",
-    404: "Ressource introuvable.",
-    405: "Méthode non permise.",
-    409: "Conflit avec l'état actuel.",
-    410: "Ressource expirée.",
-    413: "Requête trop volumineuse.",
-    415: "Envoyez du JSON (Content-Type: application/json).",
-    422: "Données invalides.",
-    429: "Trop de requêtes.",
-    500: "Erreur interne.",
+    400: N_("Requête incorrecte."),
+    401: N_("Authentification requise (Authorization: Bearer ...)."),
+    403: N_("Accès refusé."),
+    404: N_("Ressource introuvable."),
+    405: N_("Méthode non permise."),
+    409: N_("Conflit avec l'état actuel."),
+    410: N_("Ressource expirée."),
+    413: N_("Requête trop volumineuse."),
+    415: N_("Envoyez du JSON (Content-Type: application/json)."),
+    422: N_("Données invalides."),
+    429: N_("Trop de requêtes."),
+    500: N_("Erreur interne."),
 }
 
 
@@ -40,7 +41,7 @@ def json_error(status: int, message: str | None = None, code: str | None = None,
     """Return the JSON error response for ``status``."""
     body = {
         "code": code or CODES.get(status, "error"),
-        "message": message or MESSAGES.get(status, ""),
+        "message": message or (gettext(MESSAGES[status]) if status in MESSAGES else ""),
     }
     body.update(extra)
     response = jsonify({"error": body})

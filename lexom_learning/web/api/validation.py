@@ -11,7 +11,8 @@ from typing import Any
 
 from flask import abort, request
 
-from ...services.errors import Invalid
+from ...services.errors import Invalid, gettext
+from ...translatable import N_
 from .schemas import SCHEMAS
 
 MAX_BODY = 64 * 1024
@@ -30,12 +31,12 @@ JSON_TYPES = {
     "null": type(None),
 }
 TYPE_WORDS = {
-    "object": "un objet",
-    "array": "une liste",
-    "string": "un texte",
-    "boolean": "true ou false",
-    "integer": "un entier",
-    "number": "un nombre",
+    "object": N_("un objet"),
+    "array": N_("une liste"),
+    "string": N_("un texte"),
+    "boolean": N_("true ou false"),
+    "integer": N_("un entier"),
+    "number": N_("un nombre"),
     "null": "null",
 }
 
@@ -77,12 +78,14 @@ def _parse(raw: bytes) -> Any:
     try:
         return json.loads(raw.decode("utf-8"), parse_constant=refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        abort(400, "Le corps de la requête n'est pas du JSON valide (UTF-8).")
+        abort(400, gettext("Le corps de la requête n'est pas du JSON valide (UTF-8)."))
 
 
 def _check_numbers(value: Any, path: str, depth: int) -> None:
     if depth > MAX_DEPTH:
-        raise BodyInvalid(f"Données trop imbriquées ({MAX_DEPTH} niveaux au plus).", path or None)
+        raise BodyInvalid(
+            "Données trop imbriquées (%(limit)s niveaux au plus).", path or None, limit=MAX_DEPTH
+        )
     if isinstance(value, dict):
         for key, item in value.items():
             _check_numbers(item, _join(path, key), depth + 1)
@@ -124,43 +127,68 @@ def check(schema: dict[str, Any], value: Any, path: str) -> Any:
     if kinds is not None:
         kinds = [kinds] if isinstance(kinds, str) else kinds
         if not any(_type_ok(value, k) for k in kinds):
-            expected = " ou ".join(TYPE_WORDS[k] for k in kinds)
-            what = f"« {path} » doit être" if path else "Le corps doit être"
-            raise BodyInvalid(f"{what} {expected}.", field)
+            expected = gettext(" ou ").join(gettext(TYPE_WORDS[k]) for k in kinds)
+            if not path:
+                raise BodyInvalid("Le corps doit être %(expected)s.", None, expected=expected)
+            raise BodyInvalid(
+                "« %(path)s » doit être %(expected)s.", field, path=path, expected=expected
+            )
     if "enum" in schema and value not in schema["enum"]:
-        raise BodyInvalid(f"« {path} » : valeur inattendue.", field)
+        raise BodyInvalid("« %(path)s » : valeur inattendue.", field, path=path)
     if isinstance(value, str):
         return _check_string(schema, value, path)
     if isinstance(value, dict):
         return _check_object(schema, value, path)
     if isinstance(value, list):
         if "maxItems" in schema and len(value) > schema["maxItems"]:
-            raise BodyInvalid(f"« {path} » : {schema['maxItems']} éléments au plus.", field)
+            raise BodyInvalid(
+                "« %(path)s » : %(limit)s éléments au plus.",
+                field,
+                path=path,
+                limit=schema["maxItems"],
+            )
         items = schema.get("items", {})
         return [check(items, item, _join(path, str(i))) for i, item in enumerate(value)]
     if isinstance(value, int | float) and not isinstance(value, bool):
         if "minimum" in schema and value < schema["minimum"]:
-            raise BodyInvalid(f"« {path} » doit valoir au moins {schema['minimum']}.", field)
+            raise BodyInvalid(
+                "« %(path)s » doit valoir au moins %(limit)s.",
+                field,
+                path=path,
+                limit=schema["minimum"],
+            )
         if "maximum" in schema and value > schema["maximum"]:
-            raise BodyInvalid(f"« {path} » doit valoir au plus {schema['maximum']}.", field)
+            raise BodyInvalid(
+                "« %(path)s » doit valoir au plus %(limit)s.",
+                field,
+                path=path,
+                limit=schema["maximum"],
+            )
     return value
 
 
 def _check_string(schema: dict[str, Any], value: str, path: str) -> Any:
     field = path or None
     if len(value) < schema.get("minLength", 0):
-        raise BodyInvalid(f"« {path} » est obligatoire.", field)
+        raise BodyInvalid("« %(path)s » est obligatoire.", field, path=path)
     if len(value) > schema.get("maxLength", len(value)):
-        raise BodyInvalid(f"« {path} » : {schema['maxLength']} caractères au plus.", field)
+        raise BodyInvalid(
+            "« %(path)s » : %(limit)s caractères au plus.",
+            field,
+            path=path,
+            limit=schema["maxLength"],
+        )
     if schema.get("format") == "date":
         try:
             if not DATE.match(value):
                 raise ValueError(value)
             return date.fromisoformat(value)
         except ValueError:
-            raise BodyInvalid(f"« {path} » : date attendue (AAAA-MM-JJ).", field) from None
+            raise BodyInvalid(
+                "« %(path)s » : date attendue (AAAA-MM-JJ).", field, path=path
+            ) from None
     if schema.get("format") == "date-time" and not _is_datetime(value):
-        raise BodyInvalid(f"« {path} » : date et heure ISO 8601 attendues.", field)
+        raise BodyInvalid("« %(path)s » : date et heure ISO 8601 attendues.", field, path=path)
     return value
 
 
@@ -174,18 +202,23 @@ def _is_datetime(value: str) -> bool:
 def _check_object(schema: dict[str, Any], value: dict[str, Any], path: str) -> dict[str, Any]:
     field = path or None
     if "maxProperties" in schema and len(value) > schema["maxProperties"]:
-        raise BodyInvalid(f"« {path or 'corps'} » : {schema['maxProperties']} clés au plus.", field)
+        limit = schema["maxProperties"]
+        if not path:
+            raise BodyInvalid("Le corps : %(limit)s clés au plus.", None, limit=limit)
+        raise BodyInvalid("« %(path)s » : %(limit)s clés au plus.", field, path=path, limit=limit)
     properties = schema.get("properties", {})
     for name in schema.get("required", ()):
         if name not in value:
-            raise BodyInvalid(f"Champ obligatoire manquant : « {name} ».", _join(path, name))
+            raise BodyInvalid(
+                "Champ obligatoire manquant : « %(name)s ».", _join(path, name), name=name
+            )
     extra = schema.get("additionalProperties", True)
     result = {}
     for name, item in value.items():
         if name in properties:
             result[name] = check(properties[name], item, _join(path, name))
         elif extra is False:
-            raise BodyInvalid(f"Champ inconnu : « {name} ».", _join(path, name))
+            raise BodyInvalid("Champ inconnu : « %(name)s ».", _join(path, name), name=name)
         else:
             result[name] = check(extra, item, _join(path, name)) if extra is not True else item
     return result

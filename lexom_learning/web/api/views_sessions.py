@@ -33,7 +33,7 @@ def create_session():
     body = json_body("SessionCreate")
     course = courses().get(body["course_id"])
     if course is None:
-        raise NotFound(f"Formation inconnue : {body['course_id']}.", "course_id")
+        raise NotFound("Formation inconnue : %(course)s.", "course_id", course=body["course_id"])
     training = sessions.create_session(
         trainer, course, body["title"], body["starts_on"], body["ends_on"], body["location"]
     )

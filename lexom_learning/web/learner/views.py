@@ -206,7 +206,7 @@ def quiz(quiz_id: str):
         )
         return render_closed(course, quiz, used_up)
     if learning.session_closed(current_user):
-        return render_closed(course, quiz, learning.QUIZ_CLOSED)
+        return render_closed(course, quiz, gettext(learning.QUIZ_CLOSED))
     if request.method == "GET":
         return render_quiz(course, quiz)
     return submit(course, quiz, used)

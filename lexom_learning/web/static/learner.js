@@ -5,7 +5,7 @@ document.querySelectorAll("input[data-signed]").forEach(function (input) {
   button.type = "button";
   button.className = "secondary sign";
   button.textContent = "±";
-  button.setAttribute("aria-label", "Changer le signe");
+  button.setAttribute("aria-label", input.getAttribute("data-signed") || "±");
   button.addEventListener("click", function () {
     var value = input.value.trim();
     input.value = /^[-\u2212]/.test(value) ? value.slice(1) : "-" + value;

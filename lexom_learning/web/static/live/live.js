@@ -14,6 +14,8 @@
   var sending = false;
   var stopped = false;
 
+  // The page gives the messages in its language (templates/live/_connection.html).
+  function message(name) { return (status && status.getAttribute("data-" + name)) || name; }
   function say(text) { if (status) { status.textContent = text; } }
 
   // Keep what the person is typing when the same question is drawn again.
@@ -45,13 +47,13 @@
         if (response.status === 304) { say(""); return null; }
         if (response.status === 401 || response.status === 403) {
           stopped = true;
-          say("Vous n'êtes plus connecté(e) : rouvrez votre lien personnel.");
+          say(message("signed-out"));
           return null;
         }
-        say("Le serveur ne répond pas correctement ; nouvel essai dans un instant.");
+        say(message("server-error"));
         return null;
       })
-      .catch(function () { say("Connexion perdue ; nouvel essai dans un instant…"); })
+      .catch(function () { say(message("offline")); })
       .then(function () { polling = false; });
   }
 
@@ -90,11 +92,11 @@
     }).then(function (response) {
       if (response.ok) { etag = null; return poll(); }
       return response.json().then(function (data) {
-        error.textContent = (data && data.error && data.error.message) || "Réponse refusée.";
+        error.textContent = (data && data.error && data.error.message) || message("refused");
         error.hidden = false;
         if (response.status === 409) { etag = null; setTimeout(poll, 1500); }
       }, function () {
-        error.textContent = "Réponse refusée ; rechargez la page.";
+        error.textContent = message("refused-reload");
         error.hidden = false;
       });
     }, function () {
@@ -102,7 +104,7 @@
         return new Promise(function (resolve) { setTimeout(resolve, 700); })
           .then(function () { return send(form, body, tries - 1); });
       }
-      error.textContent = "Réponse non envoyée : vérifiez la connexion et réessayez.";
+      error.textContent = message("not-sent");
       error.hidden = false;
       return null;
     });
