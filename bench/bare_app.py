@@ -1,7 +1,7 @@
 """A bare Flask endpoint served exactly like ``lexom serve``: the yardstick of bench/live_quiz.py.
 
 ``python bench/bare_app.py PORT`` runs gunicorn with the options of lexom_learning/cli/serve.py
-(2 workers of 4 threads, keep-alive, access log on stdout) on 127.0.0.1.
+(2 workers of 4 threads, keep-alive, no access log) on 127.0.0.1.
 """
 
 import sys

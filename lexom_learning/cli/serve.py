@@ -13,12 +13,14 @@ from gunicorn.app.base import BaseApplication
 from . import with_app
 
 # Two processes (one per core of a small machine), four threads each: while one thread waits
-# for SQLite or the network, another serves; the access log goes to standard output.
+# for SQLite or the network, another serves. No access log by default, as gunicorn does: under a
+# room of phones polling every second, writing a line per request took a sixth of the workers'
+# time (bench/live_quiz.py); the reverse proxy in front usually logs, or ask for --access-log.
 SERVER_OPTIONS = {
     "worker_class": "gthread",
     "threads": 4,
     "keepalive": 5,
-    "accesslog": "-",
+    "accesslog": None,
     "timeout": 60,
     # gunicorn 24+ opens a control socket in the home folder by default; servers would share it.
     "control_socket_disable": True,
@@ -47,8 +49,15 @@ class GunicornServer(BaseApplication):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, envvar="PORT", type=int)
 @click.option("--workers", default=2, show_default=True, type=int)
+@click.option(
+    "--access-log/--no-access-log",
+    default=False,
+    envvar="LEXOM_ACCESS_LOG",
+    show_default=True,
+    help="Write a line per request to standard output.",
+)
 @with_app
-def serve(host: str, port: int, workers: int) -> None:
+def serve(host: str, port: int, workers: int, access_log: bool) -> None:
     """Serve the web app with gunicorn (run ``lexom init`` first)."""
     app = current_app._get_current_object()
     with app.app_context():
@@ -68,6 +77,7 @@ def serve(host: str, port: int, workers: int) -> None:
                 "bind": f"{host}:{port}",
                 "workers": workers,
                 **SERVER_OPTIONS,
+                **({"accesslog": "-"} if access_log else {}),
             },
         ).run()
     finally:

@@ -72,16 +72,21 @@ def body_hash(response: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def submit_answer(run, participant_id: int, course: Course, question_id: str, response) -> Receipt:
+def submit_answer(
+    run, participant_id: int, course: Course, question_id: str, response, executor=None
+) -> Receipt:
     """Keep a participant's answer to the open question; the last one before closing counts.
 
     The same body sent again (a retry) stores nothing and gets the same receipt, even after
     the close; the caller has checked that the participant belongs to the run's session.
+    ``executor`` runs the statements and commits: the request's session by default, or a bare
+    connection (``web.live.shortcut``, outside any app context).
 
     :raises NotFound: the question is not part of this run.
     :raises Conflict: the question is not open (or closed while the answer was on its way).
     :raises Invalid: the response is malformed for this question type.
     """
+    executor = db.session if executor is None else executor
     index, spec = question_of(run, course, question_id)
     digest = body_hash(response)
     try:
@@ -99,26 +104,26 @@ def submit_answer(run, participant_id: int, course: Course, question_id: str, re
                 statement, params = _insert_if_new(
                     run.id, participant_id, question_id, index, digest, response, result
                 )
-                seq = db.session.execute(statement, params).scalar()
+                seq = executor.execute(statement, params).scalar()
             except IntegrityError:  # a concurrent submission took the same seq: look again
-                db.session.rollback()
+                executor.rollback()
                 continue
             if seq is not None:
-                db.session.commit()
+                executor.commit()
                 return Receipt(run.id, question_id, seq, False)
-            db.session.rollback()
-        latest = _latest(run.id, participant_id, question_id)
+            executor.rollback()
+        latest = _latest(executor, run.id, participant_id, question_id)
         if latest is not None and latest.body_hash == digest:
             return Receipt(run.id, question_id, latest.seq, True)
-        raise Conflict(not_open_message(_fresh(run), index))
+        raise Conflict(not_open_message(_fresh(executor, run), index))
     raise Conflict("Trop de réponses simultanées pour cette question : réessayez.")
 
 
-def _fresh(run):
+def _fresh(executor, run):
     """Return the run as stored now (it may have moved since it was read)."""
     from .live_lookup import run_view
 
-    return run_view(run.id) or run
+    return run_view(run.id, executor) or run
 
 
 def _mine():
@@ -138,9 +143,9 @@ LATEST = (
 )
 
 
-def _latest(run_id: int, participant_id: int, question_id: str):
+def _latest(executor, run_id: int, participant_id: int, question_id: str):
     mine = {"run_id": run_id, "participant_id": participant_id, "question_id": question_id}
-    return db.session.execute(LATEST, mine).first()
+    return executor.execute(LATEST, mine).first()
 
 
 def _build_insert_if_new():

@@ -127,11 +127,11 @@ def _run(values: dict) -> RunView | None:
     return RunView(**{**values, "question_ids": tuple(values["question_ids"])})
 
 
-def run_view(run_id: int) -> RunView | None:
-    """Return a run, or None."""
+def run_view(run_id: int, executor=None) -> RunView | None:
+    """Return a run, or None (read through ``executor``, the request's session by default)."""
     if not 0 < run_id < 2**31:
         return None
-    row = db.session.execute(RUN_BY_ID, {"run_id": run_id}).first()
+    row = (executor or db.session).execute(RUN_BY_ID, {"run_id": run_id}).first()
     return None if row is None else _run(dict(row._mapping))
 
 

@@ -58,7 +58,7 @@ MY_LAST = (
 )
 
 
-def my_last(run: LiveRun | RunView, participant_id: int):
+def my_last(run: LiveRun | RunView, participant_id: int, executor=None):
     """Return the participant's last submission to the current question (a Core row), or None."""
     if run.current_index is None or run.status == Status.FINISHED:
         return None
@@ -67,7 +67,7 @@ def my_last(run: LiveRun | RunView, participant_id: int):
         "participant_id": participant_id,
         "question_id": run.current_question_id,
     }
-    return db.session.execute(MY_LAST, params).first()
+    return (executor or db.session).execute(MY_LAST, params).first()
 
 
 def participant_etag(run: LiveRun | RunView, participant_id: int, marker: int) -> str:
@@ -79,11 +79,14 @@ def participant_etag(run: LiveRun | RunView, participant_id: int, marker: int) -
 
 
 def participant_state(
-    run: LiveRun | RunView, participant_id: int, course: Course
+    run: LiveRun | RunView, participant_id: int, course: Course, executor=None
 ) -> dict[str, Any]:
-    """Return what a participant may see now: never an answer before the question closes."""
+    """Return what a participant may see now: never an answer before the question closes.
+
+    ``executor`` reads the database: the request's session by default, or a bare connection.
+    """
     body = header(run)
-    mine = my_last(run, participant_id)
+    mine = my_last(run, participant_id, executor)
     state = run.state
     if state.status in (Status.OPEN, Status.CLOSED):
         spec, current = current_card(run, course)
@@ -92,7 +95,7 @@ def participant_state(
             current["result"] = _result(spec, mine)
         body["current"] = current
     closed = closed_count(state)
-    body["score"] = my_score(run, participant_id, closed) if closed else None
+    body["score"] = my_score(run, participant_id, closed, executor) if closed else None
     return body
 
 
@@ -129,13 +132,21 @@ def _result(spec: QuestionSpec, mine) -> dict[str, Any]:
     }
 
 
-def my_score(run: LiveRun | RunView, participant_id: int, closed: int) -> dict[str, int]:
+def my_score(
+    run: LiveRun | RunView, participant_id: int, closed: int, executor=None
+) -> dict[str, int]:
     """Return the participant's own counted answers so far: how many, how many right."""
-    answered, right = db.session.execute(
-        select(func.count(), func.coalesce(func.sum(case((Answer.correct, 1), else_=0)), 0)).where(
-            Answer.participant_id == participant_id,
-            Answer.context == "live",
-            Answer.context_id == str(run.id),
+    answered, right = (
+        (executor or db.session)
+        .execute(
+            select(
+                func.count(), func.coalesce(func.sum(case((Answer.correct, 1), else_=0)), 0)
+            ).where(
+                Answer.participant_id == participant_id,
+                Answer.context == "live",
+                Answer.context_id == str(run.id),
+            )
         )
-    ).one()
+        .one()
+    )
     return {"answered": int(answered), "correct": int(right), "closed": closed}

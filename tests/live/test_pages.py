@@ -207,3 +207,20 @@ def test_the_phone_stops_working_when_its_link_is_revoked_or_swapped(
         phone.put(path, json={"response": "a"}, headers={"X-CSRFToken": token}).status_code == 401
     )
     assert db.session.scalars(select(LiveAnswer)).all() == []
+
+
+def test_every_live_page_polls_under_a_second(app, room, sign_in):
+    from lexom_learning.web.live.http import POLL_PERIOD_MS
+
+    assert 0 < POLL_PERIOD_MS < 1000  # a question shows on every phone within a second
+    trainer = sign_in(app.test_client(), room.trainer)
+    lid = _start_from_session_page(trainer, room)
+    phone = sign_in(app.test_client(), room.alice)
+    pages = [
+        trainer.get(f"/trainer/live/{lid}"),
+        trainer.get(f"/trainer/live/{lid}/projector"),
+        phone.get("/me/live"),
+    ]
+    for page in pages:
+        assert page.status_code == 200
+        assert f'data-poll-period="{POLL_PERIOD_MS}"' in page.get_data(as_text=True)

@@ -1,10 +1,15 @@
-"""The poll shortcut (web.live.shortcut) answers exactly what the view would, and only then."""
+"""The phone shortcut (web.live.shortcut) answers exactly what the views would, and only then."""
+
+import json
+from contextlib import contextmanager
 
 import pytest
 from flask import request_started
+from sqlalchemy import func, select
 
 from lexom_learning.extensions import db
 from lexom_learning.services import links
+from lexom_learning.storage import LiveAnswer
 from tests.api.helpers import token_of
 
 
@@ -13,6 +18,15 @@ def _poll(client, token: str, lid: int, etag: str | None, path: str | None = Non
     if etag is not None:
         headers["If-None-Match"] = etag
     return client.get(path or f"/api/v1/live-quizzes/{lid}", headers=headers)
+
+
+def _answer(client, token: str, lid: int, question_id: str, body, content_type=None):
+    return client.put(
+        f"/api/v1/live-quizzes/{lid}/answers/{question_id}",
+        data=body if isinstance(body, bytes) else json.dumps(body),
+        content_type=content_type or "application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
 
 
 @pytest.fixture
@@ -30,6 +44,22 @@ def dispatched(app):
     request_started.disconnect(record, app)
 
 
+@contextmanager
+def without_shortcut(app):
+    """Serve requests with the views alone, to compare."""
+    shortcut, app.wsgi_app = app.wsgi_app, app.wsgi_app.wsgi_app
+    try:
+        yield
+    finally:
+        app.wsgi_app = shortcut
+
+
+def same_response(short, viewed) -> None:
+    assert short.status_code == viewed.status_code
+    assert short.get_data() == viewed.get_data()
+    assert sorted(short.headers.items()) == sorted(viewed.headers.items())
+
+
 def test_an_unchanged_poll_is_answered_before_flask_as_the_view_would(app, api, room, dispatched):
     lid = api.start(room)
     api.move(room, lid, "next")
@@ -42,15 +72,27 @@ def test_an_unchanged_poll_is_answered_before_flask_as_the_view_would(app, api, 
     short = _poll(app.test_client(), token, lid, tag)
     assert short.status_code == 304 and short.get_data() == b""
     assert dispatched == []  # Flask never saw it
-
-    shortcut, app.wsgi_app = app.wsgi_app, app.wsgi_app.wsgi_app
-    try:
+    with without_shortcut(app):
         viewed = _poll(app.test_client(), token, lid, tag)
-    finally:
-        app.wsgi_app = shortcut
     assert dispatched == [f"/api/v1/live-quizzes/{lid}"]
-    assert viewed.status_code == 304
-    assert sorted(short.headers.items()) == sorted(viewed.headers.items())
+    same_response(short, viewed)
+
+
+def test_a_new_state_is_built_before_flask_as_the_view_would(app, api, room, live_set, dispatched):
+    lid = api.start(room)
+    token = token_of(room.alice)
+    tag = _poll(app.test_client(), token, lid, None).headers["ETag"]
+    for move in ("next", "close", "next"):
+        api.move(room, lid, move)
+        dispatched.clear()
+        short = _poll(app.test_client(), token, lid, tag)
+        assert short.status_code == 200 and dispatched == []
+        with without_shortcut(app):
+            viewed = _poll(app.test_client(), token, lid, tag)
+        same_response(short, viewed)
+        tag = short.headers["ETag"]
+    assert short.get_json()["current"]["question_id"] == live_set.questions[1].id
+    assert short.get_json()["score"] == {"answered": 0, "correct": 0, "closed": 1}
 
 
 def test_a_weak_or_listed_etag_is_recognised(app, api, room, dispatched):
@@ -62,19 +104,66 @@ def test_a_weak_or_listed_etag_is_recognised(app, api, room, dispatched):
     assert dispatched == []
 
 
+def test_an_answer_is_stored_before_flask_with_the_views_receipt(app, api, room, live_set):
+    lid = api.start(room)
+    api.move(room, lid, "next")
+    question = live_set.questions[0]
+    option = question.options[0].id
+    client = app.test_client()
+    seen: list[str] = []
+    request_started.connect(lambda sender, **extra: seen.append("flask"), app, weak=False)
+
+    short = _answer(client, token_of(room.alice), lid, question.id, {"response": option})
+    again = _answer(client, token_of(room.alice), lid, question.id, {"response": option})
+    assert seen == []
+    with without_shortcut(app):
+        viewed = _answer(client, token_of(room.bob), lid, question.id, {"response": option})
+        repeated = _answer(client, token_of(room.bob), lid, question.id, {"response": option})
+    assert seen == ["flask", "flask"]
+    same_response(short, viewed)
+    same_response(again, repeated)
+    assert again.get_json()["repeated"] is True
+    stored = db.session.scalar(select(func.count()).select_from(LiveAnswer))
+    assert stored == 2  # a retry never stores twice, on either path
+
+
+def test_a_refused_answer_gets_the_views_error(app, api, room, live_set, dispatched):
+    lid = api.start(room)
+    first, second = live_set.questions[0], live_set.questions[1]
+    token = token_of(room.alice)
+    client = app.test_client()
+
+    def refused(question_id, body, status, **kwargs):
+        dispatched.clear()
+        response = _answer(client, token, lid, question_id, body, **kwargs)
+        assert response.status_code == status, response.get_data(as_text=True)
+        assert dispatched == [f"/api/v1/live-quizzes/{lid}/answers/{question_id}"]
+        return response.get_json()["error"]
+
+    option = first.options[0].id
+    assert "pas encore commencé" in refused(first.id, {"response": option}, 409)["message"]
+    api.move(room, lid, "next")
+    assert "pas encore ouverte" in refused(second.id, {"response": option}, 409)["message"]
+    assert refused("nope", {"response": option}, 404)["code"] == "not_found"
+    assert refused(first.id, {"response": "zz"}, 422)["field"] == "response"
+    assert "manquant" in refused(first.id, {"answer": option}, 422)["message"]
+    assert refused(first.id, b"{", 400)["code"] == "bad_request"
+    assert refused(first.id, b"a=b", 415, content_type="text/plain")["code"]
+    dispatched.clear()
+    outsider = _answer(client, token_of(room.outsider), lid, first.id, {"response": option})
+    assert outsider.status_code == 404 and dispatched
+    assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 0
+    # The body the shortcut read is given back whole: the view stores the answer.
+    assert _answer(client, token, lid, first.id, {"response": option}).status_code == 200
+
+
 def test_everything_else_goes_to_the_view(app, api, room, live_set, dispatched):
     lid = api.start(room)
     token = token_of(room.alice)
-    tag = _poll(app.test_client(), token, lid, None).headers["ETag"]
     client = app.test_client()
-    dispatched.clear()
-
-    # The run moved on: the view builds the new state.
     api.move(room, lid, "next")
-    moved = _poll(client, token, lid, tag)
-    assert moved.status_code == 200
-    assert moved.get_json()["current"]["question_id"] == live_set.questions[0].id
-    new_tag = moved.headers["ETag"]
+    new_tag = _poll(client, token, lid, None).headers["ETag"]
+    dispatched.clear()
 
     # A forged signature, another session's participant, a staff token, no token at all.
     forged = token.rsplit(".", 1)[0] + "." + "0" * 40
@@ -88,10 +177,13 @@ def test_everything_else_goes_to_the_view(app, api, room, live_set, dispatched):
     links.revoke_links(room.alice)
     db.session.commit()
     assert _poll(client, token, lid, new_tag).status_code == 401
+    option = live_set.questions[0].options[0].id
+    answered = _answer(client, token, lid, live_set.questions[0].id, {"response": option})
+    assert answered.status_code == 401
     # Other routes are never touched.
     bob = token_of(room.bob)
     assert (
         _poll(client, bob, lid, new_tag, path=f"/api/v1/live-quizzes/{lid}/results").status_code
         == 403
     )
-    assert len(dispatched) == 8  # the trainer's move and the seven requests above
+    assert len(dispatched) == 7  # the seven requests above

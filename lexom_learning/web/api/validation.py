@@ -53,12 +53,20 @@ def json_body(schema_name: str, optional: bool = False) -> dict[str, Any]:
     """
     if (request.content_length or 0) > MAX_BODY:
         abort(413)
-    raw = request.get_data(cache=True)
+    return read_body(request.get_data(cache=True), request.mimetype, schema_name, optional)
+
+
+def read_body(raw: bytes, mimetype: str, schema_name: str, optional: bool = False) -> dict:
+    """Return a body already read, checked as ``json_body`` checks the request's.
+
+    :raises HTTPException: 413 too large, 415 not JSON, 400 unreadable JSON.
+    :raises BodyInvalid: (422) as ``json_body``.
+    """
     if len(raw) > MAX_BODY:
         abort(413)
     if optional and not raw.strip():
         return {}
-    if not _is_json(request.mimetype):
+    if not _is_json(mimetype):
         abort(415)
     value = _parse(raw)
     _check_numbers(value, "", 0)

@@ -8,9 +8,12 @@ from flask import Response, make_response, request
 
 from ...services.live import Receipt
 
+# How often the live pages poll. A question must show on every phone within a second of
+# opening: a poll period under a second, plus the request, keeps the slowest phone in time
+# (bench/live_quiz.py polls at this period too). Shorter costs more polls per second.
+POLL_PERIOD_MS = 800
 # Each caller sees their own view, and must revalidate on every poll.
 CACHE_CONTROL, VARY = "private, no-cache", ("Authorization", "Cookie")
-POLL_HEADERS = (("Cache-Control", CACHE_CONTROL), ("Vary", ", ".join(VARY)))
 
 
 def conditional(etag: str, build: Callable[[], Response | str | dict]) -> Response:
@@ -19,9 +22,12 @@ def conditional(etag: str, build: Callable[[], Response | str | dict]) -> Respon
     ``etag`` is the opaque value without quotes; views include whatever the body depends on.
     """
     if request.if_none_match.contains_weak(etag):
-        response = Response(status=304)
-    else:
-        response = make_response(build())
+        return tagged(Response(status=304), etag)
+    return tagged(make_response(build()), etag)
+
+
+def tagged(response: Response, etag: str) -> Response:
+    """Give a polled response its ETag and the caching headers every poll carries."""
     response.set_etag(etag)
     response.headers["Cache-Control"] = CACHE_CONTROL
     response.vary.update(VARY)

@@ -1,28 +1,42 @@
-"""A phone's unchanged poll answered before Flask: one query, then the same 304 as the view.
+"""A phone's polls and answers served before Flask, by the services the API views call.
 
-Phones poll ``GET /api/v1/live-quizzes/<id>`` every second with the ETag of what they show,
-and most polls find nothing new. The API view answers those with a 304; this WSGI layer gives
-the very same answer (ETag, Cache-Control, Vary) without the framework's per-request work
-(bench/live_quiz.py measures the difference). Everything else (no ETag, a staff caller, a
-token that does not check, a state that moved, any other route) goes to Flask untouched, so
-the rules stay in one place: the view.
+In a live quiz, every phone polls ``GET /api/v1/live-quizzes/<id>`` once a second with the
+ETag of what it shows, and sends ``PUT /api/v1/live-quizzes/<id>/answers/<question id>`` with
+its bearer token. This WSGI layer serves those two requests with the same service functions
+as the API views (``live_lookup.phone_lookup_on``, ``live_phone.participant_state``,
+``live_answers.submit_answer``) on a bare connection, without the framework's per-request work
+(bench/live_quiz.py measures the difference), and builds the same responses (tests/live/
+test_shortcut.py compares them).
+
+It only ever gives the answers of success (304, 200). Anything else goes to Flask untouched,
+the body put back: no token or one that does not check, a staff caller, another session's run,
+a malformed body, an answer the service refuses (404, 409, 422). So every rule and every error
+message stays in one place, the views; a refused answer costs its checks twice.
 """
 
+import io
 import re
 
 from flask import Flask
-from werkzeug.http import parse_etags
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException
+from werkzeug.http import parse_etags, parse_options_header
+from werkzeug.wrappers import Response
 
 from ...extensions import db
-from ...services.live_lookup import phone_lookup_on
-from ...services.live_phone import participant_etag
-from .http import POLL_HEADERS
+from ...services.errors import ServiceError
+from ...services.live_answers import submit_answer
+from ...services.live_lookup import PhoneView, phone_lookup_on
+from ...services.live_phone import participant_etag, participant_state
+from ..api.validation import MAX_BODY, read_body
+from .http import receipt_data, tagged
 
 POLL = re.compile(r"/api/v1/live-quizzes/([0-9]{1,9})")
+ANSWER = re.compile(r"/api/v1/live-quizzes/([0-9]{1,9})/answers/([^/]{1,200})")
 
 
-class PhonePollShortcut:
-    """WSGI middleware: answer 304 to a participant's poll whose ETag still holds."""
+class PhoneShortcut:
+    """WSGI middleware: serve a participant's poll or answer when it succeeds, else pass it on."""
 
     def __init__(self, app: Flask):
         self.app = app
@@ -30,29 +44,63 @@ class PhonePollShortcut:
         self.engine = None  # bound on first use, inside the worker process
 
     def __call__(self, environ, start_response):
-        etag = self.unchanged(environ)
-        if etag is None:
+        method, path = environ.get("REQUEST_METHOD"), environ.get("PATH_INFO", "")
+        token = _bearer(environ)
+        response = None
+        if token is not None and method == "GET" and (poll := POLL.fullmatch(path)):
+            response = self.poll(environ, token, int(poll.group(1)))
+        elif token is not None and method == "PUT" and (answer := ANSWER.fullmatch(path)):
+            response = self.answer(environ, token, int(answer.group(1)), answer.group(2))
+        if response is None:
             return self.wsgi_app(environ, start_response)
-        start_response("304 NOT MODIFIED", [("ETag", f'"{etag}"'), *POLL_HEADERS])
-        return []
+        return response(environ, start_response)
 
-    def unchanged(self, environ) -> str | None:
-        """Return the ETag when the request is a phone's poll that it still holds, else None."""
-        held = environ.get("HTTP_IF_NONE_MATCH")
-        match = POLL.fullmatch(environ.get("PATH_INFO", ""))
-        if not held or match is None or environ.get("REQUEST_METHOD") != "GET":
-            return None
-        scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
-        if scheme.lower() != "bearer":
+    def poll(self, environ, token: str, run_id: int) -> Response | None:
+        """Return the phone's 304 or its new state (as ``api.live.get_live_quiz``), or None."""
+        with self._engine().connect() as connection:
+            view = self._lookup(connection, token, run_id)
+            if view is None:
+                return None
+            me = view.caller.participant_id
+            etag = participant_etag(view.run, me, view.marker)
+            held = environ.get("HTTP_IF_NONE_MATCH")
+            if held and parse_etags(held).contains_weak(etag):
+                return tagged(Response(status=304), etag)
+            course = self._course(view)
+            if course is None:
+                return None
+            body = participant_state(view.run, me, course, connection)
+        return tagged(self.app.json.response(body), etag)
+
+    def answer(self, environ, token: str, run_id: int, question_id: str) -> Response | None:
+        """Return the receipt of an answer stored (as ``api.live.put_live_answer``), or None."""
+        raw = _read(environ)
+        if raw is None:
             return None
         with self._engine().connect() as connection:
-            view = phone_lookup_on(
-                connection, token.strip(), int(match.group(1)), self.app.config["SECRET_KEY"]
-            )
-        if view is None or view.run is None:
-            return None
-        etag = participant_etag(view.run, view.caller.participant_id, view.marker)
-        return etag if parse_etags(held).contains_weak(etag) else None
+            view = self._lookup(connection, token, run_id)
+            course = self._course(view) if view is not None else None
+            if course is None:
+                return None
+            mimetype = parse_options_header(environ.get("CONTENT_TYPE", ""))[0]
+            try:
+                response = read_body(raw, mimetype, "LiveAnswerPut")["response"]
+                me = view.caller.participant_id
+                receipt = submit_answer(view.run, me, course, question_id, response, connection)
+            except (ServiceError, HTTPException, SQLAlchemyError):  # the view says what went wrong
+                return None
+        response = self.app.json.response(receipt_data(receipt))
+        response.vary.add(
+            "Cookie"
+        )  # as on every response of Flask's (Flask-Login reads the session)
+        return response
+
+    def _lookup(self, connection, token: str, run_id: int) -> PhoneView | None:
+        view = phone_lookup_on(connection, token, run_id, self.app.config["SECRET_KEY"])
+        return view if view is not None and view.run is not None else None
+
+    def _course(self, view: PhoneView):
+        return self.app.extensions["lexom_courses"].get(view.caller.course_id)
 
     def _engine(self):
         if self.engine is None:
@@ -61,6 +109,24 @@ class PhonePollShortcut:
         return self.engine
 
 
+def _bearer(environ) -> str | None:
+    scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and "." in token else None
+
+
+def _read(environ) -> bytes | None:
+    """Read the request body and put it back for Flask; None when it is too large or unsized."""
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or "")
+    except ValueError:
+        return None
+    if not 0 <= length <= MAX_BODY:
+        return None
+    raw = environ["wsgi.input"].read(length)
+    environ["wsgi.input"] = io.BytesIO(raw)
+    return raw
+
+
 def install(app: Flask) -> None:
     """Put the shortcut in front of the app's WSGI callable."""
-    app.wsgi_app = PhonePollShortcut(app)
+    app.wsgi_app = PhoneShortcut(app)

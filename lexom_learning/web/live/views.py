@@ -11,7 +11,7 @@ from ...storage import LiveRun, TrainingSession
 from ..content import course_or_404
 from ..security import can_manage_session, staff_required
 from ..trainer.views import managed_session, readable_session
-from .http import conditional
+from .http import POLL_PERIOD_MS, conditional
 
 bp = Blueprint("live", __name__)
 
@@ -24,6 +24,7 @@ def live_helpers():
         "startable_quizzes": live.startable_quizzes,
         "live_solution_text": solution_text,
         "live_status_label": status_label,
+        "live_poll_period_ms": POLL_PERIOD_MS,
     }
 
 

@@ -1,4 +1,4 @@
-// Live quiz pages: poll a fragment every second with its ETag (a 304 costs almost nothing),
+// Live quiz pages: poll a fragment with its ETag at the page's period (a 304 costs almost nothing),
 // replace it when it changed, and send a phone's answers as JSON. No library, no build step.
 (function () {
   "use strict";
@@ -9,7 +9,7 @@
   var etag = panel.getAttribute("data-etag") ? '"' + panel.getAttribute("data-etag") + '"' : null;
   var tokenTag = document.querySelector('meta[name="csrf-token"]');
   var csrf = tokenTag ? tokenTag.getAttribute("content") : "";
-  var PERIOD = 1000;
+  var PERIOD = parseInt(panel.getAttribute("data-poll-period"), 10) || 1000;
   var polling = false;
   var sending = false;
   var stopped = false;
