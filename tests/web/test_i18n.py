@@ -272,3 +272,14 @@ def test_the_shipped_mo_matches_the_po(tmp_path):
         with Path(path).open("rb") as handle:
             compiled = {forms(m.id): forms(m.string) for m in read_mo(handle) if m.id}
         assert compiled == source, "run: make messages"
+
+
+def test_a_personal_link_can_open_the_space_in_english(app, training):
+    from lexom_learning.services import links
+
+    token = links.token_for(links.current_link(training.participants[0]))
+    phone = app.test_client()
+    opened = phone.get(f"/p/{token}?lang=en")
+    assert opened.status_code == 302 and opened.headers["Location"].endswith("/me/?lang=en")
+    assert "My progress" in page(phone, "/me/?lang=en")
+    assert "My progress" in page(phone, "/me/")  # the choice is kept for the next pages

@@ -69,7 +69,8 @@ def participant_link(token: str):
     session["link_id"] = int(token.partition(".")[0])
     login_user(participant, remember=False)
     session.permanent = True
-    return redirect(url_for("learner.home"))
+    # A link sent with ?lang=en opens the space in that language (the home page keeps it).
+    return redirect(url_for("learner.home", lang=request.args.get("lang")))
 
 
 @bp.app_context_processor
