@@ -26,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -311,6 +312,7 @@ def report(args, room: dict, sustained: dict, bare: dict, checks: dict) -> None:
         f" -> at most {sus.count / max(1e-9, sustained['cpu']) * 2:.0f} answers/s on 2 cores",
         f"  per bare hit   {1000 * bare['cpu'] / max(1, bare['stats'].count):.2f} ms"
         f" -> cost ratio bare / answer = {bare['cpu'] / max(1e-9, sustained['cpu']):.2f}",
+        f"  load generator {room['client_cpu']:.2f} s in the room, on the same cores",
         f"  load average at the end: {os.getloadavg()[0]:.1f} (other processes compete)",
     ]
     print("\n".join(lines))
@@ -349,7 +351,9 @@ def main() -> None:
         servers.append(server)
         wait_ready(f"{base}/api/v1/openapi.json", server)
         cpu = worker_cpu(server)
+        client = time.process_time()
         room = asyncio.run(run_room(base, setup, args.window))
+        room["client_cpu"] = time.process_time() - client
         room["cpu"], cpu = worker_cpu(server) - cpu, worker_cpu(server)
         lid = room["room"].lid
         sustained = asyncio.run(run_sustained(base, setup, lid, args.sustained))

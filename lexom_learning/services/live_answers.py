@@ -17,10 +17,10 @@ from ..live import Status, accepts_answer
 from ..modules import Course
 from ..quizzes import ResponseError, grade
 from ..quizzes.base import QuestionSpec
-from ..storage import Answer, LiveAnswer, LiveRun
+from ..storage import AccessLink, Answer, LiveAnswer, LiveRun
 from ..storage.types import utcnow
 from ..translatable import Message
-from .errors import Conflict, Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound, ServiceError
 
 MAX_RETRIES = 3
 ANSWERS = LiveAnswer.__table__
@@ -119,6 +119,36 @@ def submit_answer(
     raise Conflict("Trop de réponses simultanées pour cette question : réessayez.")
 
 
+def store_first_time(
+    run, participant_id: int, link_id: int, course: Course, question_id: str, response, executor
+) -> Receipt | None:
+    """Store a new answer in one statement for a caller checked earlier, or return None.
+
+    For a caller whose token was checked on an earlier request (``web.live.shortcut``): the
+    run's questions and the link's participant never change, and the statement itself checks
+    what may have changed since (the question still open, the link not revoked). None means
+    nothing was stored (not open, a repeat, a revoked link, a malformed response, a concurrent
+    submission): the caller then takes the full path, ``submit_answer``, which says why.
+    """
+    try:
+        index, spec = question_of(run, course, question_id)
+        result = grade(spec, response)
+    except (ServiceError, ResponseError, OverflowError, RecursionError):
+        return None
+    _, params = _insert_if_new(
+        run.id, participant_id, question_id, index, body_hash(response), response, result
+    )
+    try:
+        seq = executor.execute(INSERT_IF_NEW_ON_LINK, {**params, "link_id": link_id}).scalar()
+    except IntegrityError:
+        seq = None
+    if seq is None:
+        executor.rollback()
+        return None
+    executor.commit()
+    return Receipt(run.id, question_id, seq, False)
+
+
 def _fresh(executor, run):
     """Return the run as stored now (it may have moved since it was read)."""
     from .live_lookup import run_view
@@ -148,12 +178,13 @@ def _latest(executor, run_id: int, participant_id: int, question_id: str):
     return executor.execute(LATEST, mine).first()
 
 
-def _build_insert_if_new():
+def _build_insert_if_new(on_link: bool = False):
     """One statement: insert the answer while the question is open, unless it repeats the last.
 
     It returns the new ``seq``, or nothing. SQLite runs it under its single write lock, and
     PostgreSQL's FOR SHARE makes a concurrent close wait for it (or makes it see the close), so
-    no answer is ever stored after the close has counted the last ones.
+    no answer is ever stored after the close has counted the last ones. ``on_link``: only while
+    the access link ``link_id`` is unrevoked (for a caller whose token was checked earlier).
     """
     runs = LiveRun.__table__
     still_open = (
@@ -175,10 +206,21 @@ def _build_insert_if_new():
         *(bindparam(name, type_=ANSWERS.c[name].type) for name in names),
         func.coalesce(last_seq, 0) + 1,
     ).where(exists(still_open), ~exists(repeats_last))
+    if on_link:
+        links = AccessLink.__table__
+        row = row.where(
+            exists(
+                select(links.c.id).where(
+                    links.c.id == bindparam("link_id"),
+                    links.c.participant_id == bindparam("participant_id"),
+                    links.c.revoked_at.is_(None),
+                )
+            )
+        )
     return insert(ANSWERS).from_select([*names, "seq"], row).returning(ANSWERS.c.seq)
 
 
-INSERT_IF_NEW = _build_insert_if_new()
+INSERT_IF_NEW, INSERT_IF_NEW_ON_LINK = _build_insert_if_new(), _build_insert_if_new(on_link=True)
 
 
 def _insert_if_new(run_id, participant_id, question_id, index, digest, response, result):

@@ -58,6 +58,17 @@ MY_LAST = (
 )
 
 
+# Every phone asks for it on each new state after the first close: built once (building a
+# statement costs more than running it).
+MY_SCORE = select(
+    func.count(), func.coalesce(func.sum(case((Answer.correct, 1), else_=0)), 0)
+).where(
+    Answer.participant_id == bindparam("participant_id"),
+    Answer.context == "live",
+    Answer.context_id == bindparam("run_id"),
+)
+
+
 def my_last(run: LiveRun | RunView, participant_id: int, executor=None):
     """Return the participant's last submission to the current question (a Core row), or None."""
     if run.current_index is None or run.status == Status.FINISHED:
@@ -136,17 +147,6 @@ def my_score(
     run: LiveRun | RunView, participant_id: int, closed: int, executor=None
 ) -> dict[str, int]:
     """Return the participant's own counted answers so far: how many, how many right."""
-    answered, right = (
-        (executor or db.session)
-        .execute(
-            select(
-                func.count(), func.coalesce(func.sum(case((Answer.correct, 1), else_=0)), 0)
-            ).where(
-                Answer.participant_id == participant_id,
-                Answer.context == "live",
-                Answer.context_id == str(run.id),
-            )
-        )
-        .one()
-    )
+    params = {"participant_id": participant_id, "run_id": str(run.id)}
+    answered, right = (executor or db.session).execute(MY_SCORE, params).one()
     return {"answered": int(answered), "correct": int(right), "closed": closed}

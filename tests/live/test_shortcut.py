@@ -187,3 +187,41 @@ def test_everything_else_goes_to_the_view(app, api, room, live_set, dispatched):
         == 403
     )
     assert len(dispatched) == 7  # the seven requests above
+
+
+def test_a_phone_checked_by_its_poll_answers_in_one_statement(
+    app, api, room, live_set, monkeypatch
+):
+    from lexom_learning.web.live import shortcut
+
+    first_time = []
+
+    def spy(*args, **kwargs):
+        first_time.append(shortcut.store_first_time.__wrapped__(*args, **kwargs))
+        return first_time[-1]
+
+    spy.__wrapped__ = shortcut.store_first_time
+    monkeypatch.setattr(shortcut, "store_first_time", spy)
+    lid = api.start(room)
+    api.move(room, lid, "next")
+    question = live_set.questions[0]
+    a, b = (option.id for option in question.options[:2])
+    token, client = token_of(room.alice), app.test_client()
+    assert _poll(client, token, lid, None).status_code == 200  # the worker checks the token
+
+    stored = [_answer(client, token, lid, question.id, {"response": r}) for r in (a, b)]
+    assert [r.get_json()["changes"] for r in stored] == [1, 2]
+    assert [receipt.changes for receipt in first_time] == [1, 2]
+
+    # What may change is checked by the statement itself: a revoked link, a closed question.
+    links.revoke_links(room.alice)
+    db.session.commit()
+    assert _answer(client, token, lid, question.id, {"response": a}).status_code == 401
+    bob = token_of(room.bob)
+    assert _poll(client, bob, lid, None).status_code == 200
+    api.move(room, lid, "close")
+    assert _answer(client, bob, lid, question.id, {"response": a}).status_code == 409
+    assert first_time[2:] == [None, None]  # neither stored: the views answered
+    count = select(func.count()).select_from(LiveAnswer)
+    assert db.session.scalar(count.where(LiveAnswer.participant_id == room.alice.id)) == 2
+    assert db.session.scalar(count.where(LiveAnswer.participant_id == room.bob.id)) == 0

@@ -12,6 +12,10 @@ It only ever gives the answers of success (304, 200). Anything else goes to Flas
 the body put back: no token or one that does not check, a staff caller, another session's run,
 a malformed body, an answer the service refuses (404, 409, 422). So every rule and every error
 message stays in one place, the views; a refused answer costs its checks twice.
+
+Each worker remembers the phones whose token it has checked for a run (by their polls): their
+answers then take one statement (``live_answers.store_first_time``), which checks again what
+can change (the question still open, the link not revoked).
 """
 
 import io
@@ -25,7 +29,7 @@ from werkzeug.wrappers import Response
 
 from ...extensions import db
 from ...services.errors import ServiceError
-from ...services.live_answers import submit_answer
+from ...services.live_answers import store_first_time, submit_answer
 from ...services.live_lookup import PhoneView, phone_lookup_on
 from ...services.live_phone import participant_etag, participant_state
 from ..api.validation import MAX_BODY, read_body
@@ -33,6 +37,7 @@ from .http import receipt_data, tagged
 
 POLL = re.compile(r"/api/v1/live-quizzes/([0-9]{1,9})")
 ANSWER = re.compile(r"/api/v1/live-quizzes/([0-9]{1,9})/answers/([^/]{1,200})")
+CHECKED_MAX = 20_000  # phones remembered per worker: a few rooms' worth
 
 
 class PhoneShortcut:
@@ -42,6 +47,7 @@ class PhoneShortcut:
         self.app = app
         self.wsgi_app = app.wsgi_app
         self.engine = None  # bound on first use, inside the worker process
+        self.checked: dict[tuple[str, int], PhoneView] = {}  # (token, run id): what it read
 
     def __call__(self, environ, start_response):
         method, path = environ.get("REQUEST_METHOD"), environ.get("PATH_INFO", "")
@@ -77,6 +83,9 @@ class PhoneShortcut:
         raw = _read(environ)
         if raw is None:
             return None
+        checked = self.answer_checked(environ, token, run_id, question_id, raw)
+        if checked is not None:
+            return checked
         with self._engine().connect() as connection:
             view = self._lookup(connection, token, run_id)
             course = self._course(view) if view is not None else None
@@ -89,15 +98,41 @@ class PhoneShortcut:
                 receipt = submit_answer(view.run, me, course, question_id, response, connection)
             except (ServiceError, HTTPException, SQLAlchemyError):  # the view says what went wrong
                 return None
+        return self._receipt(receipt)
+
+    def answer_checked(self, environ, token, run_id, question_id, raw) -> Response | None:
+        """Store the answer of a phone checked earlier in one statement, or return None."""
+        view = self.checked.get((token, run_id))
+        course = self._course(view) if view is not None else None
+        if course is None:
+            return None
+        mimetype = parse_options_header(environ.get("CONTENT_TYPE", ""))[0]
+        link_id = int(token.partition(".")[0])
+        with self._engine().connect() as connection:
+            try:
+                response = read_body(raw, mimetype, "LiveAnswerPut")["response"]
+                me = view.caller.participant_id
+                receipt = store_first_time(
+                    view.run, me, link_id, course, question_id, response, connection
+                )
+            except (ServiceError, HTTPException, SQLAlchemyError):
+                return None
+        return None if receipt is None else self._receipt(receipt)
+
+    def _receipt(self, receipt) -> Response:
         response = self.app.json.response(receipt_data(receipt))
-        response.vary.add(
-            "Cookie"
-        )  # as on every response of Flask's (Flask-Login reads the session)
+        # As on every response Flask gives here (Flask-Login looks at the session after each).
+        response.vary.add("Cookie")
         return response
 
     def _lookup(self, connection, token: str, run_id: int) -> PhoneView | None:
         view = phone_lookup_on(connection, token, run_id, self.app.config["SECRET_KEY"])
-        return view if view is not None and view.run is not None else None
+        if view is None or view.run is None:
+            return None
+        if len(self.checked) >= CHECKED_MAX:
+            self.checked.clear()
+        self.checked[(token, run_id)] = view
+        return view
 
     def _course(self, view: PhoneView):
         return self.app.extensions["lexom_courses"].get(view.caller.course_id)
