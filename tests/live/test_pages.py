@@ -224,3 +224,24 @@ def test_every_live_page_polls_under_a_second(app, room, sign_in):
     for page in pages:
         assert page.status_code == 200
         assert f'data-poll-period="{POLL_PERIOD_MS}"' in page.get_data(as_text=True)
+
+
+def test_a_polled_panel_changes_with_the_language(app, api, room, sign_in):
+    lid = api.start(room)
+    api.move(room, lid, "next")
+    trainer = sign_in(app.test_client(), room.trainer)
+    phone = sign_in(app.test_client(), room.alice)
+    for client, page, panel in (
+        (phone, "/me/live", "/me/live/panel"),
+        (trainer, f"/trainer/live/{lid}", f"/trainer/live/{lid}/panel"),
+        (trainer, f"/trainer/live/{lid}/projector", f"/trainer/live/{lid}/board"),
+    ):
+        html = client.get(page + "?lang=fr").get_data(as_text=True)
+        etag = '"' + re.search(r'data-etag="([^"]+)"', html).group(1) + '"'
+        assert client.get(panel, headers={"If-None-Match": etag}).status_code == 304
+        client.get(page + "?lang=en")  # the visitor switches to English
+        english = client.get(panel, headers={"If-None-Match": etag})
+        assert english.status_code == 200, panel  # not the French panel it holds
+        assert (
+            client.get(panel, headers={"If-None-Match": english.headers["ETag"]}).status_code == 304
+        )

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Response, make_response, request
 
 from ...services.live import Receipt
+from ..i18n import current_locale
 
 # How often the live pages poll. A question must show on every phone within a second of
 # opening: a poll period under a second, plus the request, keeps the slowest phone in time
@@ -32,6 +33,11 @@ def tagged(response: Response, etag: str) -> Response:
     response.headers["Cache-Control"] = CACHE_CONTROL
     response.vary.update(VARY)
     return response
+
+
+def page_etag(etag: str) -> str:
+    """Return the ETag of an HTML page or panel: the state's, and the visitor's language."""
+    return f"{etag}-{current_locale()}"
 
 
 def receipt_data(receipt: Receipt) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from ...services.live_lookup import PhoneView, phone_by_link
 from ..api.errors import json_error
 from ..content import course_or_404
 from ..security import participant_required
-from .http import conditional, receipt_data
+from .http import conditional, page_etag, receipt_data
 from .views import bp
 
 MAX_BODY = 16 * 1024
@@ -48,9 +48,9 @@ def refused():
 def _etag_and_build(view: PhoneView):
     me = view.caller.participant_id
     if view.run is None:
-        return f"p{me}-none", lambda: None
+        return page_etag(f"p{me}-none"), lambda: None
     course = course_or_404(view.caller.course_id)
-    etag = live_phone.participant_etag(view.run, me, view.marker)
+    etag = page_etag(live_phone.participant_etag(view.run, me, view.marker))
     return etag, lambda: live_phone.participant_state(view.run, me, course)
 
 

@@ -11,7 +11,7 @@ from ...storage import LiveRun, TrainingSession
 from ..content import course_or_404
 from ..security import can_manage_session, staff_required
 from ..trainer.views import managed_session, readable_session
-from .http import POLL_PERIOD_MS, conditional
+from .http import POLL_PERIOD_MS, conditional, page_etag
 
 bp = Blueprint("live", __name__)
 
@@ -78,7 +78,7 @@ def control(run_id: int):
         moves=legal_moves(run.state) if can_manage_session(current_user, training) else (),
         Move=Move,
         board=live_results.board(run, course, answered, live_counts=True),
-        etag=live_results.trainer_etag(run, submissions),
+        etag=page_etag(live_results.trainer_etag(run, submissions)),
     )
 
 
@@ -108,7 +108,7 @@ def _board_response(run_id: int, template: str, live_counts: bool):
     course = course_or_404(training.course_id)
     submissions, answered = live_results.answer_counts(run)
     return conditional(
-        live_results.trainer_etag(run, submissions),
+        page_etag(live_results.trainer_etag(run, submissions)),
         lambda: render_template(
             template, board=live_results.board(run, course, answered, live_counts)
         ),
@@ -133,7 +133,7 @@ def projector(run_id: int):
         "live/projector.html",
         run=run,
         board=live_results.board(run, course, answered),
-        etag=live_results.trainer_etag(run, submissions),
+        etag=page_etag(live_results.trainer_etag(run, submissions)),
     )
 
 
