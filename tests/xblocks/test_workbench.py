@@ -49,8 +49,8 @@ def post(client: Client, name: str, handler: str, body, student: str):
 
 def test_the_index_offers_every_scenario_of_the_blocks():
     page = Client().get("/").content.decode()
-    assert page.count("Lexom : ") == 7 + 10 + 3 + 7
-    assert "Lexom : quiz m7-quiz" in page and "Lexom : évaluation cold" in page
+    assert page.count("LEXOM : ") == 7 + 10 + 3 + 7
+    assert "LEXOM : quiz m7-quiz" in page and "LEXOM : évaluation cold" in page
 
 
 def test_a_quiz_answered_through_the_workbench_keeps_each_learners_state():
@@ -85,7 +85,7 @@ def test_the_evaluation_and_the_module_vertical_render():
     client = Client()
     positioning = scenario_of("lexom_evaluation", "kind", "positioning")
     assert "Envoyer mes réponses" in client.get(f"/scenario/{positioning}/").content.decode()
-    vertical = next(n for n, s in SCENARIOS.items() if "Lexom : module m3" in s.description)
+    vertical = next(n for n, s in SCENARIOS.items() if "LEXOM : module m3" in s.description)
     page = client.get(f"/scenario/{vertical}/").content.decode()
     assert page.count('class="lexom-block lexom-roleplay"') == 2
     assert page.count('class="lexom-block lexom-quiz"') == 1
