@@ -1,6 +1,6 @@
 """``lexom serve``: run the app under gunicorn.
 
-Threaded workers keep connections alive: a room of phones polling every second would otherwise
+Threaded workers keep connections alive: a room of phones polling every 0.8 s would otherwise
 pay a TCP connection per poll (bench/live_quiz.py measures both). The options live in
 ``SERVER_OPTIONS`` so that the benchmark's bare yardstick runs under exactly the same settings.
 """
@@ -17,7 +17,7 @@ from . import with_app
 
 # Two processes (one per core of a small machine), four threads each: while one thread waits
 # for SQLite or the network, another serves. No access log by default, as gunicorn does: under a
-# room of phones polling every second, writing a line per request took a sixth of the workers'
+# room of phones polling every 0.8 s, writing a line per request took a sixth of the workers'
 # time (bench/live_quiz.py); the reverse proxy in front usually logs, or ask for --access-log.
 SERVER_OPTIONS = {
     "worker_class": "gthread",

@@ -1,4 +1,4 @@
-"""What the hot path reads: phones poll every second, so each poll is one prebuilt Core query.
+"""What the hot path reads: phones poll every 0.8 s, so each poll is one prebuilt Core query.
 
 Building a SQLAlchemy statement costs more than running it, and ORM objects cost more than
 rows: the statements here are built once, and they return plain rows.

@@ -101,7 +101,7 @@ def finish_live_quiz(lid: int):
 def phone_token() -> str | None:
     """Return the bearer token if it has the shape of a participant's access token, else None.
 
-    A participant token holds a dot; a staff token never does. Phones poll every second, so
+    A participant token holds a dot; a staff token never does. Phones poll every 0.8 s, so
     they take the one-query path of ``live.phone_lookup`` instead of ``access.caller``.
     """
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")

@@ -1,4 +1,4 @@
-"""What the live views share: conditional answers (polled every second, mostly a cheap 304) and
+"""What the live views share: conditional answers (polled every 0.8 s, mostly a cheap 304) and
 the receipt of an answer."""
 
 from collections.abc import Callable

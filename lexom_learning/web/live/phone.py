@@ -1,6 +1,6 @@
 """The participant's phone: the current question, one-tap answers, the correction after closing.
 
-The page polls ``/me/live/panel`` every second with its ETag and sends answers as JSON with the
+The page polls ``/me/live/panel`` every 0.8 s with its ETag and sends answers as JSON with the
 CSRF token in a header; token holders get the same through the API. Each poll is one query
 (``live_lookup.phone_by_link``), so a room of phones costs little.
 """
@@ -68,7 +68,7 @@ def phone():
 @bp.get("/me/live/panel")
 @limiter.exempt  # a room of phones shares one address: an address limit would lock it out
 def phone_panel():
-    """The phone page's content, polled every second (304 while nothing changed)."""
+    """The phone page's content, polled every 0.8 s (304 while nothing changed)."""
     view = signed_in_phone()
     if view is None:
         return refused()

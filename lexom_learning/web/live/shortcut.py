@@ -1,6 +1,6 @@
 """A phone's polls and answers served before Flask, by the services the API views call.
 
-In a live quiz, every phone polls ``GET /api/v1/live-quizzes/<id>`` once a second with the
+In a live quiz, every phone polls ``GET /api/v1/live-quizzes/<id>`` (every 0.8 s) with the
 ETag of what it shows, and sends ``PUT /api/v1/live-quizzes/<id>/answers/<question id>`` with
 its bearer token. This WSGI layer serves those two requests with the same service functions
 as the API views (``live_lookup.phone_lookup_on``, ``live_phone.participant_state``,

@@ -118,7 +118,7 @@ def _board_response(run_id: int, template: str, live_counts: bool):
 @bp.get("/trainer/live/<int:run_id>/panel")
 @staff_required()
 def panel(run_id: int):
-    """The control page's live panel, polled every second (304 while nothing changed)."""
+    """The control page's live panel, polled every 0.8 s (304 while nothing changed)."""
     return _board_response(run_id, "live/_trainer_panel.html", live_counts=True)
 
 
@@ -140,7 +140,7 @@ def projector(run_id: int):
 @bp.get("/trainer/live/<int:run_id>/board")
 @staff_required()
 def board(run_id: int):
-    """The projected view's content, polled every second (304 while nothing changed)."""
+    """The projected view's content, polled every 0.8 s (304 while nothing changed)."""
     return _board_response(run_id, "live/_board.html", live_counts=False)
 
 
