@@ -3,11 +3,14 @@
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..translatable import N_
+
 LEVELS = ("acquired", "in_progress", "not_acquired")
+# French; each adapter shows them in its reader's language (web/labels.py, the XBlocks).
 LEVEL_LABELS = {
-    "acquired": "Acquis",
-    "in_progress": "En cours d'acquisition",
-    "not_acquired": "Non acquis",
+    "acquired": N_("Acquis"),
+    "in_progress": N_("En cours d'acquisition"),
+    "not_acquired": N_("Non acquis"),
 }
 
 

@@ -29,11 +29,6 @@ from .errors import Conflict, Invalid, NotFound, gettext
 
 KINDS = ("positioning", "hot", "cold")
 ROOM_KINDS = ("positioning", "hot")  # opened by the trainer in the room; cold goes by link
-KIND_LABELS = {
-    "positioning": "Test de positionnement",
-    "hot": "Évaluation à chaud",
-    "cold": "Évaluation à froid",
-}
 
 
 NOTHING_ANSWERED = N_(

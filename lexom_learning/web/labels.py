@@ -1,19 +1,13 @@
-"""Labels of the core and services, said in the visitor's language (the core keeps French).
+"""Labels of the core, said in the visitor's language (the core keeps them in French).
 
-Keys match ``attainment.LEVEL_LABELS`` and ``services.evaluations.KIND_LABELS``, and the
-French texts are theirs; tests/web/test_i18n.py checks that both stay in step.
+``attainment.LEVEL_LABELS`` and ``evaluations.KIND_LABELS`` are the one source: their French
+texts are marked for extraction there (babel.cfg) and translated here when a page shows them.
 """
 
 from flask_babel import lazy_gettext
 
-LEVEL_LABELS = {
-    "acquired": lazy_gettext("Acquis"),
-    "in_progress": lazy_gettext("En cours d'acquisition"),
-    "not_acquired": lazy_gettext("Non acquis"),
-}
+from ..attainment import LEVEL_LABELS as LEVELS
+from ..evaluations import KIND_LABELS as KINDS
 
-KIND_LABELS = {
-    "positioning": lazy_gettext("Test de positionnement"),
-    "hot": lazy_gettext("Évaluation à chaud"),
-    "cold": lazy_gettext("Évaluation à froid"),
-}
+LEVEL_LABELS = {key: lazy_gettext(label) for key, label in LEVELS.items()}
+KIND_LABELS = {key: lazy_gettext(label) for key, label in KINDS.items()}

@@ -13,23 +13,13 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
 
-from ..attainment import Evidence, attainment, level_for
+from ..attainment import LEVEL_LABELS, Evidence, attainment, level_for
+from ..evaluations import KIND_LABELS
 from ..modules import Evaluation
 from . import content, scenarios
 from .answers import BadRequest, Blank, grade_all, record, responses_of
 from .base import LexomBlock, json_error, question_views
 from .i18n import N_
-
-KINDS = {
-    "positioning": N_("Test de positionnement"),
-    "hot": N_("Évaluation à chaud"),
-    "cold": N_("Évaluation à froid"),
-}
-LEVELS = {
-    "acquired": N_("Acquis"),
-    "in_progress": N_("En cours d'acquisition"),
-    "not_acquired": N_("Non acquis"),
-}
 
 
 class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
@@ -42,7 +32,7 @@ class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
         help=N_("positioning, hot ou cold"),
         scope=Scope.content,
         default="positioning",
-        values=list(KINDS),
+        values=list(KIND_LABELS),
     )
     responses = Dict(scope=Scope.user_state, help="The learner's answers")
     results = Dict(scope=Scope.user_state, help="Per answered question: earned, possible")
@@ -149,7 +139,7 @@ class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
             submitted=self.submitted,
             reveal=reveal,
             objectives=self._objectives() if self.submitted else [],
-            level_names=LEVELS,
+            level_names=LEVEL_LABELS,
         )
 
     # --- the author's form --------------------------------------------------------------------
@@ -163,7 +153,7 @@ class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
                 "label": _("Évaluation"),
                 "kind": "select",
                 "value": self.kind,
-                "options": [(k, _(label)) for k, label in KINDS.items()],
+                "options": [(k, _(label)) for k, label in KIND_LABELS.items()],
             },
         ]
 
@@ -172,7 +162,7 @@ class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
         errors: dict[str, str] = {}
         name = self._checked_name(values, errors, _)
         kind = values.get("kind", self.kind)
-        if not isinstance(kind, str) or kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KIND_LABELS:
             errors["kind"] = _("Choisissez une évaluation de la liste.")
         if not errors:
             self.display_name, self.kind = name, kind

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from flask_babel import get_babel
 
 from lexom_learning.attainment import LEVEL_LABELS as CORE_LEVEL_LABELS
-from lexom_learning.services.evaluations import KIND_LABELS as CORE_KIND_LABELS
+from lexom_learning.evaluations import KIND_LABELS as CORE_KIND_LABELS
 from lexom_learning.web import i18n, labels
 from tests.conftest import ROOT, csrf_token_from
 from tests.factories import PASSWORD
