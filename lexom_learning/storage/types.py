@@ -1,13 +1,10 @@
 """Column helpers shared by the models."""
 
-from datetime import UTC, datetime
+from datetime import UTC
 
 from sqlalchemy import DateTime, TypeDecorator
 
-
-def utcnow() -> datetime:
-    """Return the current time, timezone-aware, in UTC."""
-    return datetime.now(UTC)
+from ..clock import utcnow  # noqa: F401  (re-exported: models and services import it here)
 
 
 class UTCDateTime(TypeDecorator):
