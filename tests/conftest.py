@@ -1,7 +1,9 @@
 """Shared fixtures: the course, the app on every database backend, clients and sign-in helpers.
 
 Database tests run on SQLite, and on PostgreSQL too when it answers on 127.0.0.1:5432: each
-test run creates its own PostgreSQL database and drops it at the end.
+test run creates its own PostgreSQL database and drops it at the end. With
+``LEXOM_TEST_REQUIRE_PG=1`` (set by .ci/run) a PostgreSQL that does not answer stops the run
+instead; ``LEXOM_TEST_SQLITE_ONLY=1`` is the explicit way to run on SQLite alone.
 """
 
 import os
@@ -23,8 +25,9 @@ PG_ADMIN_URL = os.environ.get("LEXOM_TEST_PG_URL", "postgresql://postgres@127.0.
 
 def _postgres_reachable() -> str | None:
     """Return why PostgreSQL cannot be used, or None when it can."""
-    if os.environ.get("LEXOM_TEST_NO_PG"):
-        return "disabled by LEXOM_TEST_NO_PG"
+    for switch in ("LEXOM_TEST_SQLITE_ONLY", "LEXOM_TEST_NO_PG"):
+        if os.environ.get(switch):
+            return f"disabled by {switch}"
     try:
         import psycopg
 
@@ -35,6 +38,12 @@ def _postgres_reachable() -> str | None:
 
 
 PG_PROBLEM = _postgres_reachable()
+if PG_PROBLEM and os.environ.get("LEXOM_TEST_REQUIRE_PG") and "disabled by" not in PG_PROBLEM:
+    pytest.exit(
+        f"PostgreSQL does not answer at 127.0.0.1:5432 ({PG_PROBLEM}); start it, or set "
+        "LEXOM_TEST_SQLITE_ONLY=1 to run on SQLite alone",
+        returncode=3,
+    )
 BACKENDS = ["sqlite"] if PG_PROBLEM else ["sqlite", "postgresql"]
 
 

@@ -2,13 +2,10 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
-CORE = [
-    "lexom_learning.quizzes",
-    "lexom_learning.modules",
-    "lexom_learning.attestations",
-    "lexom_learning.live",
-]
+import lexom_learning
+from lexom_learning.layers import ADAPTERS, CORE
 
 
 def test_core_imports_no_adapter_library():
@@ -22,6 +19,18 @@ def test_core_imports_no_adapter_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"core imported: {out.stdout.strip()}"
+
+
+def test_every_top_level_module_belongs_to_one_layer():
+    root = Path(lexom_learning.__file__).parent
+    names = {
+        f"lexom_learning.{path.stem if path.is_file() else path.name}"
+        for path in root.iterdir()
+        if (path.suffix == ".py" and path.stem != "__init__")
+        or (path.is_dir() and not path.name.startswith(("_", ".")))
+    }
+    assert not set(CORE) & set(ADAPTERS)
+    assert names == set(CORE) | set(ADAPTERS), "classify it in lexom_learning/layers.py"
 
 
 ADAPTER_ONLY = {"xblock", "web_fragments", "workbench", "django"}
