@@ -10,8 +10,9 @@ from sqlalchemy.exc import IntegrityError
 from ..attainment import Evidence
 from ..extensions import db
 from ..modules import Course, Quiz
-from ..quizzes import Blank, ResponseError, grade, grade_all, stored_response
+from ..quizzes import Blank, grade_all, rules, stored_response
 from ..quizzes.base import QuestionSpec
+from ..quizzes.review import explanation_for, feedback_for
 from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
 from ..translatable import N_
 from .answer_records import answer_record
@@ -203,19 +204,10 @@ def own_attempt(participant: Participant, quiz_id: str, number: int) -> QuizAtte
 
 
 def answers_revealed(participant: Participant, quiz: Quiz) -> bool:
-    """Say whether the learner may see a quiz's solutions: once they scored full marks, or
-    once they cannot try again (no attempt left, or their session is closed).
-
-    Before that, a review shows whether each answer is right and its points, but neither the
-    feedback (it can give the expected answer away) nor the explanation: later attempts would
-    mean nothing otherwise.
-    """
-    mine = attempts(participant, quiz.id)
-    if any(a.earned >= a.possible for a in mine):
-        return True
-    if quiz.max_attempts is not None and len(mine) >= quiz.max_attempts:
-        return True
-    return session_closed(participant)
+    """Say whether the learner may see a quiz's solutions (``quizzes.rules.answers_revealed``:
+    full marks once, no attempt left, or the session closed)."""
+    scores = [(a.earned, a.possible) for a in attempts(participant, quiz.id)]
+    return rules.answers_revealed(scores, quiz.max_attempts, closed=session_closed(participant))
 
 
 @dataclass(frozen=True)
@@ -254,8 +246,10 @@ class AttemptReview:
 
     @property
     def passed(self) -> bool:
-        """Say whether the score reaches the quiz's pass mark."""
-        return self.attempt.percent >= self.quiz.pass_pct
+        """Say whether this attempt reaches the quiz's pass mark."""
+        return rules.attempt_passed(
+            (self.attempt.earned, self.attempt.possible), self.quiz.pass_pct
+        )
 
 
 def review_attempt(
@@ -279,13 +273,8 @@ def review_attempt(
         response = answer.response
         if question is not None:  # in today's form: the ids the question shows now
             response = stored_response(question, response)
-        feedback: tuple[str, ...] = ()
-        if question is not None and same_content and revealed:
-            try:
-                feedback = grade(question, response).feedback
-            except ResponseError:
-                feedback = ()
-        explanation = question.explanation if question is not None and revealed else ""
+        feedback = feedback_for(question, response, same_content=same_content, revealed=revealed)
+        explanation = explanation_for(question, revealed=revealed)
         reviews.append(
             QuestionReview(
                 answer.question_id,

@@ -21,6 +21,7 @@ from ..roleplay import (
     grid_evidence,
     performer_for,
 )
+from ..roleplay.privacy import latest_grids
 from ..storage import (
     Participant,
     RolePlayAssignment,
@@ -242,11 +243,8 @@ def submit_grid(run, course, observer: Participant, scores, comment="", reason="
 
 
 def latest_gradings(gradings: list[RolePlayGrading]) -> list[RolePlayGrading]:
-    """Keep each observer's latest grid per performer (earlier ones are corrected)."""
-    latest: dict[tuple[int, int, int], RolePlayGrading] = {}
-    for grading in gradings:
-        latest[(grading.run_id, grading.observer_id, grading.performer_id)] = grading
-    return sorted(latest.values(), key=lambda g: (g.group_no, g.id))
+    """Keep each observer's latest grid per performer (``roleplay.privacy.latest_grids``)."""
+    return latest_grids(gradings)
 
 
 def set_debrief(run: RolePlayRun, course: Course, note: str, user: User) -> None:

@@ -10,11 +10,11 @@ from typing import Any
 from web_fragments.fragment import Fragment
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Dict, Float, Integer, Scope, String
+from xblock.fields import Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..modules import Quiz
-from ..quizzes import stored_response
+from ..quizzes import rules, stored_response
 from . import content, scenarios
 from .answers import BadRequest, grade_all, quiz_blank, record, responses_of
 from .base import LexomBlock, json_error, question_views, verdict_only
@@ -43,6 +43,7 @@ class QuizBlock(ScorableXBlockMixin, CompletableXBlockMixin, LexomBlock):
     results = Dict(scope=Scope.user_state, help="Per question: earned, possible, correct")
     raw_earned = Float(scope=Scope.user_state, default=None)
     raw_possible = Float(scope=Scope.user_state, default=None)
+    scores = List(scope=Scope.user_state, help="[earned, possible] of every attempt, in order")
 
     @property
     def quiz(self) -> Quiz | None:
@@ -123,6 +124,7 @@ class QuizBlock(ScorableXBlockMixin, CompletableXBlockMixin, LexomBlock):
         self.results = {k: record(r) for k, r in results.items()}
         score = Score(sum(r.earned for r in results.values()), self.max_score())
         self.set_score(score)
+        self.scores = [*self.scores, [score.raw_earned, score.raw_possible]]
         self._publish_grade(score)
         self.emit_completion(1.0)
         return {
@@ -136,22 +138,23 @@ class QuizBlock(ScorableXBlockMixin, CompletableXBlockMixin, LexomBlock):
             "html": self._html(),
         }
 
-    def answers_revealed(self, quiz: Quiz) -> bool:
-        """Say whether feedback and explanations may show: full marks, or no attempt left.
-
-        Before that they would hand the answers to the next attempt; the verdict per question
-        (right, partly right, wrong) shows after every attempt.
-        """
+    def attempt_scores(self) -> list[tuple[float, float]]:
+        """Return (earned, possible) of every attempt; state older than that list keeps the last."""
+        if self.scores:
+            return [(earned, possible) for earned, possible in self.scores]
         if not self.has_submitted_answer():
-            return False
-        earned, possible = self.get_score()
-        return self.attempts_left(quiz) == 0 or earned >= possible
+            return []
+        return [tuple(self.get_score())] * self.attempts
+
+    def answers_revealed(self, quiz: Quiz) -> bool:
+        """Say whether feedback and explanations may show (``quizzes.rules``, as in the web app)."""
+        scores = self.attempt_scores()
+        return bool(scores) and rules.answers_revealed(
+            scores, self.attempts_allowed(quiz), closed=False
+        )
 
     def _passed(self, quiz: Quiz) -> bool | None:
-        if not self.has_submitted_answer():
-            return None
-        earned, possible = self.get_score()
-        return bool(possible) and 100 * earned / possible >= quiz.pass_pct
+        return rules.quiz_passed(self.attempt_scores(), quiz.pass_pct)
 
     def _shown_results(self, quiz: Quiz) -> dict[str, Any]:
         if self.answers_revealed(quiz):

@@ -264,3 +264,26 @@ def test_any_json_answers_get_a_graded_attempt_or_a_json_error(store, responses)
     if reply.status == 400:
         assert reply.body["error"]
         assert store.block(usage).attempts == 0
+
+
+def test_solutions_stay_revealed_and_the_quiz_passed_after_a_worse_later_attempt(store):
+    """Same rules as the web app (quizzes.rules): full marks once reveal the solutions for good,
+    and the quiz counts as passed once an attempt reached the pass mark."""
+    quiz = content.module_quiz("m5-quiz")
+    usage, block = quiz_block(store, "m5-quiz")
+    store.call(block, "submit", {"responses": answers(quiz, right_answer)})
+    reply = store.call(store.block(usage), "submit", {"responses": answers(quiz, wrong_answer)})
+    assert reply.body["earned"] == 0 and reply.body["attempts_left"] > 0
+    assert reply.body["answers_revealed"] is True
+    assert reply.body["passed"] is True
+    assert store.block(usage).scores == [
+        [block.max_score(), block.max_score()],
+        [0, block.max_score()],
+    ]
+
+
+def test_a_wrong_first_attempt_neither_reveals_nor_passes(store):
+    quiz = content.module_quiz("m5-quiz")
+    usage, block = quiz_block(store, "m5-quiz")
+    reply = store.call(block, "submit", {"responses": answers(quiz, wrong_answer)})
+    assert reply.body["answers_revealed"] is False and reply.body["passed"] is False

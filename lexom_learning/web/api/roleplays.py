@@ -4,6 +4,7 @@ from flask import jsonify, url_for
 
 from ...modules import RolePlayCase
 from ...modules.markdown import render_markdown
+from ...roleplay.privacy import participant_view
 from ...services import roleplay
 from ...services.errors import Invalid, NotFound
 from ...storage import Participant, RolePlayGrading, RolePlayRun
@@ -196,7 +197,6 @@ def my_run(rid: int):
     run = _participant_run(person, rid)
     course = course_of(person.session)
     case = roleplay.case_of(run, course)
-    mine = roleplay.assignment_of(run, person)
     data = {
         "run_id": run.id,
         "case_id": case.id,
@@ -205,38 +205,35 @@ def my_run(rid: int):
         "context_html": render_markdown(case.context),
         "role": None,
     }
-    if mine is None:
+    view = participant_view(
+        case, run.assignments, roleplay.gradings_of(run), person.id, run.status == "closed"
+    )
+    if view.assignment is None:
         return jsonify(data)
-    role = case.role(mine.role_id)
+    role = view.role
     people = {p.id: p.name for p in person.session.participants}
-    data["group"] = mine.group_no
+    data["group"] = view.assignment.group_no
     data["role"] = {
         "id": role.id,
         "name": role.name,
         "brief": role.brief,
         "observer": role.observer,
-        "assessed": role.id == case.assessed_role,
+        "assessed": view.is_performer,
     }
     data["teammates"] = [
         {
-            "participant_id": a.participant_id,
-            "name": people.get(a.participant_id),
-            "role_name": case.role(a.role_id).name,
+            "participant_id": t.participant_id,
+            "name": people.get(t.participant_id),
+            "role_name": t.role_name,
         }
-        for a in run.assignments
-        if a.group_no == mine.group_no
+        for t in view.teammates
     ]
-    if role.observer:
+    if view.fills_grid:
         data["grid"] = [
             {"id": c.id, "label": c.label, "levels": {str(k): v for k, v in c.levels.items()}}
             for c in case.grid
         ]
-    gradings = roleplay.gradings_of(run)
-    data["my_grids"] = [grading_data(g) for g in gradings if g.observer_id == person.id]
-    if run.status == "closed" and role.id == case.assessed_role:
-        data["received"] = [
-            grading_data(g)
-            for g in roleplay.latest_gradings(gradings)
-            if g.performer_id == person.id
-        ]
+    data["my_grids"] = [grading_data(g) for g in view.my_grids]
+    if view.is_performer and run.status == "closed":
+        data["received"] = [grading_data(g) for g in view.received]
     return jsonify(data)

@@ -5,7 +5,8 @@ from typing import Any
 
 from ...attainment import level_for, normalised_gain
 from ...modules import Course, Evaluation
-from ...quizzes import ResponseError, grade, stored_response
+from ...quizzes import stored_response
+from ...quizzes.review import explanation_for, feedback_for
 from ...services import evaluations
 from ...storage import Answer, EvaluationSubmission, Participant
 
@@ -40,13 +41,9 @@ def outcomes(course: Course, kind: str, answers: list[Answer], reveal: bool) -> 
             if answer is None:
                 continue
             response = stored_response(question, answer.response)  # the ids learners see
-            feedback: tuple[str, ...] = ()
-            if reveal and response is not None:
-                try:
-                    feedback = grade(question, response).feedback
-                except ResponseError:
-                    feedback = ()
-            explanation = question.explanation if reveal else ""
+            same_content = answer.content_version == course.version
+            feedback = feedback_for(question, response, same_content=same_content, revealed=reveal)
+            explanation = explanation_for(question, revealed=reveal)
             shown.append(
                 Outcome(
                     question,

@@ -6,6 +6,7 @@ from flask import render_template
 
 from ...modules import Course
 from ...modules.markdown import render_markdown
+from ...roleplay.privacy import participant_view
 from ...services import roleplay
 from ...storage import Participant, RolePlayRun
 
@@ -24,27 +25,14 @@ def participant_page(
 ):
     """Render the participant's view of a run; only their own role's brief is passed on."""
     case = roleplay.case_of(run, course)
-    mine = roleplay.assignment_of(run, me)
-    role = case.role(mine.role_id) if mine else None
-    teammates, performer_name, last, received = [], None, None, []
-    if mine is not None:
-        people = {p.id: p for p in me.session.participants}
-        for item in run.assignments:
-            if item.group_no == mine.group_no:
-                person = people.get(item.participant_id)
-                teammates.append(
-                    Teammate(
-                        person.name if person else "?",
-                        case.role(item.role_id).name,
-                        item.participant_id == me.id,
-                    )
-                )
-                if item.role_id == case.assessed_role and person is not None:
-                    performer_name = person.name
-        gradings = roleplay.gradings_of(run)
-        last = next((g for g in reversed(gradings) if g.observer_id == me.id), None)
-        if run.status == "closed" and mine.role_id == case.assessed_role:
-            received = [g for g in roleplay.latest_gradings(gradings) if g.performer_id == me.id]
+    view = participant_view(
+        case, run.assignments, roleplay.gradings_of(run), me.id, run.status == "closed"
+    )
+    role = view.role
+    people = {p.id: p.name for p in me.session.participants}
+    teammates = [
+        Teammate(people.get(t.participant_id, "?"), t.role_name, t.is_me) for t in view.teammates
+    ]
     return render_template(
         "roleplay/participant_run.html",
         run=run,
@@ -52,17 +40,17 @@ def participant_page(
         title=case.title,
         minutes=case.minutes,
         context_html=render_markdown(case.context),
-        assignment=mine,
+        assignment=view.assignment,
         role_name=role.name if role else None,
         brief_html=render_markdown(role.brief) if role else None,
-        is_observer=bool(role and role.observer),
-        is_performer=bool(role and role.id == case.assessed_role),
-        performer_name=performer_name,
+        is_observer=view.fills_grid,
+        is_performer=view.is_performer,
+        performer_name=people.get(view.performer_id),
         teammates=teammates,
         grid=case.grid,
         criteria={c.id: c.label for c in case.grid},
-        last=last,
-        received=received,
+        last=view.my_grids[-1] if view.my_grids else None,
+        received=list(view.received),
         errors=errors or {},
         sent=sent,
         general=general,
