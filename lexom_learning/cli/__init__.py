@@ -39,12 +39,13 @@ cli.add_command(content)
 def register_commands(group: click.Group) -> None:
     """Attach the commands that need the app (imported lazily to keep start-up quick)."""
     from .attestations import attestations as attestation_commands
+    from .data import backup, data, restore
     from .db import db_revision, init, users
     from .demo import demo
     from .evaluations import evaluations
     from .serve import serve
 
-    for command in (init, users, demo, serve, db_revision):
+    for command in (init, users, demo, serve, db_revision, data, backup, restore):
         group.add_command(command)
     group.add_command(evaluations)
     group.add_command(attestation_commands)

@@ -46,11 +46,7 @@ def statement(line: LogLine, base_url: str, course_id: str, course_title: str) -
     course_iri = f"{base}/xapi/activities/{course_id}"
     data: dict[str, Any] = {
         "id": str(uuid.uuid5(NAMESPACE, f"{base}/event/{line.id}")),
-        "actor": {
-            "objectType": "Agent",
-            "name": line.actor_name,
-            "account": {"homePage": base or "urn:lexom", "name": line.actor},
-        },
+        "actor": _actor(line, base),
         "verb": {"id": ADL + verb_name, "display": {"en-US": display}},
         "object": {
             "objectType": "Activity",
@@ -91,6 +87,20 @@ def statement(line: LogLine, base_url: str, course_id: str, course_title: str) -
     if result:
         data["result"] = result
     return data
+
+
+def _actor(line: LogLine, base: str) -> dict[str, Any]:
+    """Return the statement's actor: an account id; a display name for staff and the system
+    only, never a learner's name or e-mail (learners stay pseudonymous, issue 16)."""
+    actor: dict[str, Any] = {"objectType": "Agent"}
+    if (
+        line.actor_name
+        and line.actor_name != line.actor
+        and not line.actor.startswith("participant:")
+    ):
+        actor["name"] = line.actor_name
+    actor["account"] = {"homePage": base or "urn:lexom", "name": line.actor}
+    return actor
 
 
 def _result(raw: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -86,7 +86,7 @@ def schedule(training: TrainingSession, now: datetime | None = None) -> list[Col
     )
     created = []
     for participant in training.participants:
-        if participant.id in existing:
+        if participant.id in existing or participant.erased_at is not None:
             continue
         invitation = ColdInvitation(
             session_id=training.id,
@@ -121,7 +121,11 @@ def schedule_missing(now: datetime | None = None) -> int:
     query = (
         select(TrainingSession)
         .join(Participant, Participant.session_id == TrainingSession.id)
-        .where(TrainingSession.status == "closed", Participant.id.not_in(invited))
+        .where(
+            TrainingSession.status == "closed",
+            Participant.id.not_in(invited),
+            Participant.erased_at.is_(None),
+        )
         .distinct()
     )
     return sum(len(schedule(training, now)) for training in db.session.scalars(query).all())

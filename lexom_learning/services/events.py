@@ -45,7 +45,8 @@ def session_events(session_id: int) -> list[CompletionEvent]:
 
 
 def _names(training: TrainingSession, events: list[CompletionEvent]) -> dict[str, str]:
-    names = {p.get_id(): p.name for p in training.participants}
+    # Learners appear by their account id only (xAPI.statement never names them).
+    names: dict[str, str] = {}
     user_ids = {int(e.actor.split(":")[1]) for e in events if e.actor.startswith("user:")}
     if user_ids:
         for user in db.session.scalars(select(User).where(User.id.in_(user_ids))):

@@ -100,7 +100,10 @@ def enqueue(
     participant_id: int | None = None,
     now: datetime | None = None,
 ) -> OutboxMessage | None:
-    """Queue a message once (not committed); return None when ``key`` is already queued."""
+    """Queue a message once (not committed); return None when ``key`` is already queued.
+
+    Every message ends with the address of the privacy notice and the DPO's contact.
+    """
     if db.session.scalar(select(OutboxMessage.id).where(OutboxMessage.key == key)):
         return None
     message = OutboxMessage(
@@ -108,7 +111,7 @@ def enqueue(
         kind=kind,
         to_address=to,
         subject=subject,
-        body=body,
+        body=body + privacy_footer(),
         session_id=session_id,
         participant_id=participant_id,
         created_at=now or utcnow(),
@@ -120,6 +123,19 @@ def enqueue(
         return None
     log.info("outbox: queued %s (%s) for %s", key, kind, to)
     return message
+
+
+def privacy_footer() -> str:
+    """Return the lines every e-mail ends with: the privacy notice and the DPO's address."""
+    from .attestations import public_base_url
+    from .privacy.notice import controller
+
+    contact = controller()
+    return (
+        "\n-- \n"
+        f"Protection de vos données personnelles : {public_base_url()}/confidentialite\n"
+        f"Délégué à la protection des données : {contact.dpo_email}\n"
+    )
 
 
 @dataclass

@@ -6,6 +6,7 @@ from .attendance import AttendanceSignature
 from .attestations import Attestation, AttestationAudit, AttestationCounter, ExportJob
 from .evaluations import ColdInvitation, EvaluationSubmission, EvaluationWindow, OutboxMessage
 from .live import LiveAnswer, LiveRun
+from .privacy import Erasure, RetainedDocument
 from .records import Answer, CompletionEvent, QuizAttempt
 from .roleplay import RolePlayAssignment, RolePlayGrading, RolePlayRun, RolePlayScore
 from .training import AccessLink, Participant, TrainingSession
@@ -21,6 +22,7 @@ __all__ = [
     "ColdInvitation",
     "CompletionEvent",
     "EvaluationSubmission",
+    "Erasure",
     "EvaluationWindow",
     "ExportJob",
     "LiveAnswer",
@@ -28,6 +30,7 @@ __all__ = [
     "OutboxMessage",
     "Participant",
     "QuizAttempt",
+    "RetainedDocument",
     "RolePlayAssignment",
     "RolePlayGrading",
     "RolePlayRun",

@@ -27,8 +27,10 @@ class AttendanceSignature(db.Model):
     slot: Mapped[str] = mapped_column(String(20))  # d1-am, d1-pm...
     kind: Mapped[str] = mapped_column(String(20))
     method: Mapped[str] = mapped_column(String(20))
-    signature: Mapped[str | None] = mapped_column(Text)  # PNG data URL, SVG path or typed name
-    reason: Mapped[str | None] = mapped_column(Text)
+    signature: Mapped[str | None] = mapped_column(
+        Text, info={"personal": True}
+    )  # PNG data URL, SVG path or typed name
+    reason: Mapped[str | None] = mapped_column(Text, info={"personal": True})
     actor: Mapped[str] = mapped_column(String(64))  # participant:12, user:3
-    user_agent: Mapped[str] = mapped_column(String(300), default="")
+    user_agent: Mapped[str] = mapped_column(String(300), default="", info={"personal": True})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -37,16 +37,18 @@ class Attestation(db.Model):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
     version: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), default="valid")
-    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, info={"personal": True})
     # The documents are loaded only when asked for: lists and registers never pull them in.
-    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True, info={"personal": True})
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    certificate_pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    certificate_pdf: Mapped[bytes] = mapped_column(
+        LargeBinary, deferred=True, info={"personal": True}
+    )
     certificate_sha256: Mapped[str] = mapped_column(String(64), index=True)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     issued_by: Mapped[str] = mapped_column(String(64))  # system, user:3
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("attestations.id"), unique=True)
-    revoked_reason: Mapped[str | None] = mapped_column(Text)
+    revoked_reason: Mapped[str | None] = mapped_column(Text, info={"personal": True})
     revoked_by: Mapped[str | None] = mapped_column(String(64))
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -74,7 +76,7 @@ class AttestationAudit(db.Model):
     attestation_id: Mapped[int | None] = mapped_column(ForeignKey("attestations.id"), index=True)
     action: Mapped[str] = mapped_column(String(40))  # issued, superseded, revoked, downloaded...
     actor: Mapped[str] = mapped_column(String(64))
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text, info={"personal": True})
     details: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -81,7 +81,7 @@ class LiveAnswer(db.Model):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
     question_id: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int]
-    response: Mapped[Any] = mapped_column(JSON)
+    response: Mapped[Any] = mapped_column(JSON, info={"personal": True})
     body_hash: Mapped[str] = mapped_column(String(32))
     earned: Mapped[float]
     possible: Mapped[float]

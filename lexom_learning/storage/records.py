@@ -48,7 +48,7 @@ class Answer(db.Model):
     context_id: Mapped[str] = mapped_column(String(64))  # quiz id, live run id, evaluation id
     attempt_id: Mapped[int | None] = mapped_column(ForeignKey("quiz_attempts.id"), index=True)
     question_id: Mapped[str] = mapped_column(String(64))
-    response: Mapped[Any] = mapped_column(JSON)
+    response: Mapped[Any] = mapped_column(JSON, info={"personal": True})
     earned: Mapped[float]
     possible: Mapped[float]
     correct: Mapped[bool | None]
@@ -79,6 +79,6 @@ class CompletionEvent(db.Model):
     actor: Mapped[str] = mapped_column(String(64))  # participant:12, user:3
     verb: Mapped[str] = mapped_column(String(40))  # unit_done, quiz_submitted...
     object_id: Mapped[str] = mapped_column(String(64))
-    result: Mapped[dict | None] = mapped_column(JSON)
+    result: Mapped[dict | None] = mapped_column(JSON, info={"personal": True})
     content_version: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

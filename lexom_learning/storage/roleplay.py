@@ -21,7 +21,7 @@ class RolePlayRun(db.Model):
     case_id: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(20), default="open")
     seed: Mapped[int | None]
-    debrief_note: Mapped[str] = mapped_column(Text, default="")
+    debrief_note: Mapped[str] = mapped_column(Text, default="", info={"personal": True})
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     content_version: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -57,8 +57,8 @@ class RolePlayGrading(db.Model):
     group_no: Mapped[int]
     observer_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
     performer_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
-    comment: Mapped[str] = mapped_column(Text, default="")
-    reason: Mapped[str] = mapped_column(String(500), default="")
+    comment: Mapped[str] = mapped_column(Text, default="", info={"personal": True})
+    reason: Mapped[str] = mapped_column(String(500), default="", info={"personal": True})
     content_version: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -42,9 +42,11 @@ class Participant(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(String(200), info={"personal": True})
+    email: Mapped[str] = mapped_column(String(254), info={"personal": True})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set when the person's identity was replaced by a pseudonym (services/privacy/erasure.py).
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     session: Mapped[TrainingSession] = relationship(back_populates="participants")
     links: Mapped[list["AccessLink"]] = relationship(
@@ -69,7 +71,7 @@ class AccessLink(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
-    nonce: Mapped[str] = mapped_column(String(64), unique=True)
+    nonce: Mapped[str] = mapped_column(String(64), unique=True, info={"personal": True})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -76,12 +76,14 @@ def register_blueprints(app: Flask) -> None:
     from .evaluations import register_blueprints as register_evaluations
     from .learner import views as learner
     from .live import bp as live
+    from .privacy.views import bp as privacy
     from .trainer import views as trainer
 
     for blueprint in (catalogue.bp, auth.bp, admin.bp, trainer.bp, learner.bp, live, api):
         app.register_blueprint(blueprint)
     register_evaluations(app)
     register_compliance(app)
+    app.register_blueprint(privacy)  # issue 16
     csrf.exempt(api)
 
 

@@ -11,6 +11,7 @@ from . import (  # noqa: E402, F401
     evaluations,  # issue 6
     live,
     openapi,
+    privacy,  # issue 16
     roleplays,  # issue 6
     views_auth,
     views_learner,

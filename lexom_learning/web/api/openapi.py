@@ -8,6 +8,7 @@ from . import bp
 from .attestations_openapi import register_attestations
 from .evaluations_openapi import register_evaluations
 from .live_openapi import register_live
+from .privacy_openapi import register_privacy
 from .schemas import SCHEMAS, STR, arr, ref
 
 ERRORS = {
@@ -260,6 +261,7 @@ DOCUMENT: dict[str, Any] = {
 register_live(DOCUMENT)  # issue 5: the live-quiz paths, parameters and schemas
 register_evaluations(DOCUMENT)  # issue 6: role plays, evaluations, attainment
 register_attestations(DOCUMENT)  # issue 7: attendance, attestations, verification, xAPI
+register_privacy(DOCUMENT, op)  # issue 16: a person's export and erasure
 
 
 @bp.get("/openapi.json")
