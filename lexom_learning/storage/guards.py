@@ -52,6 +52,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=5000")
+        # Deleted or overwritten content is zeroed in the file, not left in free space: an
+        # erasure must not leave the erased name readable in the database file (issue 16).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
 

@@ -9,6 +9,7 @@ append-only guards (storage/guards.py) and the database triggers (migration 0010
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from flask import current_app
@@ -16,7 +17,14 @@ from sqlalchemy import JSON, delete, func, select, update
 
 from ...extensions import db
 from ...modules import Course
-from ...storage import Attestation, Erasure, Participant, RetainedDocument, TrainingSession
+from ...storage import (
+    Attestation,
+    Erasure,
+    ExportJob,
+    Participant,
+    RetainedDocument,
+    TrainingSession,
+)
 from ...storage.guards import ERASURE_OPTION
 from ...storage.types import utcnow
 from ..errors import Conflict, Invalid, NotFound
@@ -146,6 +154,9 @@ def erase(
         report.changed["outbox"] = report.changed.get("outbox", 0) + extra
     if not keep_documents:
         report.changed.update(empty_documents(participant.id))
+    exports = _delete_session_exports(session_id)
+    if exports:
+        report.changed["export_jobs"] = exports
     report.changed["participants"] = 1
     db.session.add(
         Erasure(
@@ -161,7 +172,26 @@ def erase(
     )
     db.session.commit()
     db.session.expire_all()
+    _checkpoint()
     return report
+
+
+def _delete_session_exports(session_id: int) -> int:
+    """Delete the session's export ZIPs (copies of its documents) and their jobs."""
+    jobs = db.session.scalars(select(ExportJob).where(ExportJob.session_id == session_id)).all()
+    folder = Path(current_app.instance_path) / "exports"
+    for job in jobs:
+        (Path(job.path) if job.path else folder / f"{job.token}.zip").unlink(missing_ok=True)
+        db.session.delete(job)
+    return len(jobs)
+
+
+def _checkpoint() -> None:
+    """On SQLite, copy the write-ahead log into the database file and empty it: the log would
+    otherwise keep the erased values until the next automatic checkpoint."""
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _erase_table(

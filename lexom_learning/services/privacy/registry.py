@@ -221,7 +221,10 @@ POLICIES: tuple[Policy, ...] = (
         "export_jobs",
         N_("Exports ZIP des documents d'une session, dans le dossier de l'instance."),
         Retention.EXPORTS,
-        not_personal={"path": "a file name made of a random token"},
+        not_personal={
+            "path": "a file name made of a random token",
+            "error": "why the export failed (an exception's text, about files)",
+        },
     ),
     Policy("training_sessions", N_("Sessions de formation."), Retention.NONE),
     Policy("attestation_counters", N_("Compteurs de numéros d'attestation."), Retention.NONE),
@@ -238,3 +241,53 @@ def policy(table: str) -> Policy:
     :raises KeyError: the table is not in the registry.
     """
     return BY_TABLE[table]
+
+
+# Column-name words that usually mean personal data: such a column must be marked personal,
+# or say in its table's ``not_personal`` why it is not.
+SUSPICIOUS_WORDS = frozenset(
+    {
+        "name", "email", "mail", "phone", "address", "signature", "agent", "ip", "comment",
+        "note", "body", "reason", "response", "text", "snapshot", "pdf", "nonce", "manager",
+        "employer", "birth", "siret", "details", "result", "path", "error", "late", "lateness",
+    }
+)  # fmt: skip
+
+
+def is_personal(column) -> bool:
+    """Say whether a model column is marked as holding personal data."""
+    return bool(column.info.get("personal"))
+
+
+def problems(metadata, policies: tuple[Policy, ...] = POLICIES) -> list[str]:
+    """Return what the registry fails to cover in ``metadata`` (empty when all is covered)."""
+    by_table = {p.table: p for p in policies}
+    found = []
+    for table in metadata.sorted_tables:
+        policy = by_table.get(table.name)
+        if policy is None:
+            found.append(f"{table.name}: table missing from the registry")
+            continue
+        marked = {c.name for c in table.columns if is_personal(c)}
+        for name in sorted(marked - set(policy.columns)):
+            found.append(f"{table.name}.{name}: personal column without an erasure action")
+        for name in sorted(set(policy.columns) - marked):
+            found.append(f"{table.name}.{name}: in the registry but not marked personal")
+        for column in table.columns:
+            words = set(column.name.lower().split("_"))
+            if (
+                words & SUSPICIOUS_WORDS
+                and column.name not in marked
+                and column.name not in policy.not_personal
+            ):
+                found.append(
+                    f"{table.name}.{column.name}: looks personal; mark it "
+                    "info={'personal': True} or say why not in not_personal"
+                )
+        for owner in (*policy.owners, *(policy.via[:1] if policy.via else ())):
+            if owner not in table.columns:
+                found.append(f"{table.name}.{owner}: owner column does not exist")
+    tables = {t.name for t in metadata.sorted_tables}
+    for name in sorted(set(by_table) - tables):
+        found.append(f"{name}: in the registry but no such table")
+    return found
