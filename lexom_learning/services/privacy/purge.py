@@ -127,13 +127,18 @@ def exports_folder() -> Path:
     return Path(current_app.instance_path) / "exports"
 
 
+def _job_file(job: ExportJob) -> Path:
+    return Path(job.path) if job.path else exports_folder() / f"{job.token}.zip"
+
+
 def _exports(schedule, now, report: PurgeReport) -> None:
     limit = retention.days_ago(schedule.exports_days, now)
-    jobs = select(ExportJob).where(ExportJob.created_at <= limit).order_by(ExportJob.id)
-    known = set()
-    for job in db.session.scalars(jobs).all():
-        path = Path(job.path) if job.path else exports_folder() / f"{job.token}.zip"
-        known.add(path.name)
+    jobs = db.session.scalars(select(ExportJob).order_by(ExportJob.id)).all()
+    known = {_job_file(job).name for job in jobs}
+    for job in jobs:
+        if job.created_at > limit:
+            continue
+        path = _job_file(job)
         report.lines.append(f"export {job.id}: {path.name} deleted")
         if not report.dry_run:
             path.unlink(missing_ok=True)
