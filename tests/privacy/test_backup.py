@@ -46,9 +46,8 @@ def test_a_backup_restored_brings_back_the_data_as_it_was(runner, factories, tmp
     assert names == ["Avant la sauvegarde"]
     assert db.session.scalar(text("SELECT version_num FROM alembic_version"))
     # the append-only triggers came back with the tables
-    with pytest.raises(Exception, match="append-only"):
-        with db.engine.begin() as connection:
-            connection.execute(text("UPDATE attendance_signatures SET user_agent = 'x'"))
+    with pytest.raises(Exception, match="append-only"), db.engine.begin() as connection:
+        connection.execute(text("UPDATE attendance_signatures SET user_agent = 'x'"))
 
 
 def test_a_file_that_is_not_a_backup_is_refused(runner, tmp_path):
