@@ -12,7 +12,7 @@ from lexom_learning.extensions import db
 from lexom_learning.services import attestations, sessions
 from lexom_learning.services.errors import Conflict, Invalid
 from lexom_learning.storage import Attestation, AttestationAudit, CompletionEvent, TrainingSession
-from lexom_learning.storage.guards import AppendOnlyError
+from lexom_learning.storage.guards import ERASURE_OPTION, AppendOnlyError
 from tests.attestations.conftest import attend
 
 
@@ -161,13 +161,18 @@ def test_issued_content_cannot_be_updated_through_the_orm(issued, column, value)
     [("pdf", b"%PDF-forged"), ("sha256", "0" * 64), ("snapshot", '{"forged": true}')],
 )
 def test_issued_content_cannot_be_updated_even_in_sql(issued, column, value):
+    statement = (
+        update(Attestation)
+        .where(Attestation.id == issued.id)
+        .values({column: value})
+        .execution_options(synchronize_session=False)
+    )
+    with pytest.raises(AppendOnlyError):  # the session refuses it (storage/guards.py)
+        db.session.execute(statement)
+    db.session.rollback()
+    # The database refuses it too, even when it claims to be an erasure (issue 16).
     with pytest.raises(DBAPIError):
-        db.session.execute(
-            update(Attestation)
-            .where(Attestation.id == issued.id)
-            .values({column: value})
-            .execution_options(synchronize_session=False)
-        )
+        db.session.execute(statement.execution_options(**{ERASURE_OPTION: True}))
         db.session.commit()
     db.session.rollback()
     db.session.expire_all()

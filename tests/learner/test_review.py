@@ -163,7 +163,7 @@ def test_an_ordering_answer_stored_with_the_author_ids_is_reviewed_in_today_s_fo
     # (written past the ORM, which keeps answers append-only).
     old = [item.id for item in reversed(question.items)]
     answers = Answer.__table__
-    db.session.execute(
+    db.session.connection().execute(  # a connection: the session refuses it (guards.py)
         update(answers)
         .where(answers.c.question_id == "m1-q2", answers.c.attempt_id == first.id)
         .values(response=old)

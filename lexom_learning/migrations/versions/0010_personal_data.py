@@ -102,8 +102,8 @@ def downgrade():
     _create_triggers(erasure=False)
     op.drop_table("retained_documents")
     op.drop_table("erasures")
-    with op.batch_alter_table("participants", schema=None) as batch_op:
-        batch_op.drop_column("erased_at")
+    # A plain ALTER (SQLite 3.35+): a batch would copy the table, which rows point at.
+    op.execute("ALTER TABLE participants DROP COLUMN erased_at")
 
 
 def _same(columns, postgresql: bool) -> str:
