@@ -160,7 +160,8 @@ def _claim(message_id: int, now: datetime) -> bool:
 
 def _log_sent(message: OutboxMessage, now: datetime) -> None:
     if message.session_id is not None:
-        result = {"kind": message.kind, "to": message.to_address}
+        # Not the address: the log outlives the message and is exported as xAPI (issue 16).
+        result = {"kind": message.kind}
         event = events.record(
             message.session_id,
             message.participant_id,

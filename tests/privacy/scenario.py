@@ -139,7 +139,8 @@ def build(factories, course, instance_path) -> Everything:
     for kind in ("positioning", "hot"):
         evaluations.set_open(training, course, kind, trainer, True)
         for who in everyone[:3]:
-            evaluations.submit(who, course, kind, _evaluation_responses(course, kind, COMMENT))
+            comment = COMMENT if who is not others[1] else f"J'ai travaillé avec {name}."
+            evaluations.submit(who, course, kind, _evaluation_responses(course, kind, comment))
     # attendance: drawn signatures countersigned; a paper one whose reason names the person
     signature = png(int(tag, 16))
     for who, seed in ((person, None), (others[0], 1), (others[1], 2)):

@@ -16,6 +16,7 @@ from lexom_learning.services import attendance, evaluations, live, live_results
 from lexom_learning.services.attainment import participants_results
 from lexom_learning.services.privacy import erasure, export
 from lexom_learning.storage import (
+    Answer,
     AttendanceSignature,
     Attestation,
     Erasure,
@@ -178,6 +179,11 @@ def test_after_erasure_nothing_names_the_person_outside_the_kept_documents(every
     assert attestation_rows(world.session.id, exclude=world.person.id) == others_before
     person = db.session.get(Participant, world.person.id)
     assert person.erased_at is not None and person.name == report.pseudonym
+    # another learner's comment naming the person is kept, the name replaced
+    theirs = db.session.scalars(
+        select(Answer.response).where(Answer.participant_id == world.others[1].id)
+    ).all()
+    assert f"J'ai travaillé avec {report.pseudonym}." in theirs
     # the kept documents, and until when
     kinds = {(k.kind, str(k.keep_until)) for k in report.kept}
     assert kinds == {
@@ -231,3 +237,14 @@ def test_the_guards_let_only_the_erasure_through(everything):
             text("UPDATE attestations SET sha256 = 'x' WHERE participant_id = :p"),
             {"p": world.person.id},
         )
+
+
+def test_xapi_statements_never_name_a_learner(everything, course):
+    from lexom_learning.services import events
+
+    world = everything
+    statements = events.xapi_statements(world.session, course, "https://lexom.test")
+    learners = [s for s in statements if s["actor"]["account"]["name"].startswith("participant:")]
+    assert learners and all("name" not in s["actor"] for s in learners)
+    text_of_all = json.dumps(statements, ensure_ascii=False)
+    assert world.name not in text_of_all and world.email not in text_of_all

@@ -209,6 +209,7 @@ def _erase_table(
     if policy.session_wide and "session_id" in rows.c:
         where = mine | (rows.c.session_id == session_id)
     selected = [rows.c.id, *(rows.c[c] for c in actions)]
+    selected += [rows.c[c] for c in policy.owners if c not in actions]
     if Action.FREE_TEXT in actions.values():
         selected.append(rows.c.question_id)
     changed = 0
@@ -234,7 +235,10 @@ def _new_values(row, actions, policy, participant_id, redactor, course) -> dict[
                 values[column] = redactor.text(value)
             continue
         if not _is_own(row, policy, participant_id):
-            continue  # a session-wide row of someone else: only redaction applies
+            # Someone else's row in the session: only the mentions of the person go.
+            if action == Action.FREE_TEXT and isinstance(value, str) and redactor.mentions(value):
+                values[column] = redactor.text(value)
+            continue
         if action == Action.CLEAR and value not in (None, ""):
             values[column] = None if rows.c[column].nullable else ""
         elif action == Action.SCRUB and value is not None and scrub(value) != value:
@@ -248,12 +252,7 @@ def _is_own(row, policy: Policy, participant_id: int) -> bool:
     """Say whether a selected row is the person's (not a session-wide neighbour's)."""
     if not policy.session_wide:
         return True
-    mine = db.session.execute(
-        select(table(policy.table).c.id).where(
-            table(policy.table).c.id == row["id"], owned(policy, participant_id)
-        )
-    ).first()
-    return mine is not None
+    return any(row[owner] == participant_id for owner in policy.owners)
 
 
 def _free_text(course: Course | None, question_id: str, response: Any) -> bool:

@@ -50,7 +50,8 @@ class Policy:
     via: tuple[str, str] | None = None
     # Personal columns and what an erasure does to each.
     columns: dict[str, Action] = field(default_factory=dict)
-    # Rows of the person's session whose REDACT columns may name the person (free text).
+    # Rows of the person's session whose REDACT (and others' FREE_TEXT) columns may name the
+    # person: the mentions are replaced by the pseudonym.
     session_wide: bool = False
     # Columns whose names look personal but hold none (the registry test asks for a reason).
     not_personal: dict[str, str] = field(default_factory=dict)
@@ -119,6 +120,7 @@ POLICIES: tuple[Policy, ...] = (
         Retention.PERSONAL,
         owners=("participant_id",),
         columns={"response": Action.FREE_TEXT},
+        session_wide=True,  # other learners' comments may name the person: redacted
     ),
     Policy(
         "live_answers",
