@@ -133,12 +133,16 @@ def erase(
         _retain_attendance_sheet(participant, documents_end, now)
     report.kept = kept_documents(participant, schedule) if keep_documents else []
     session_id = training.id
-    db.session.execute(
-        update(table("participants"))
-        .where(table("participants").c.id == participant.id)
+    people = table("participants")
+    marked = db.session.execute(
+        update(people)
+        .where(people.c.id == participant.id, people.c.erased_at.is_(None))
         .values(name=pseudonym, email=placeholder, erased_at=now),
         execution_options=OPTIONS,
-    )
+    ).rowcount
+    if marked != 1:  # erased meanwhile by a concurrent request
+        db.session.rollback()
+        raise Conflict("Les données de ce participant ont déjà été effacées.")
     for policy in POLICIES:
         if policy.table == "participants":
             continue
