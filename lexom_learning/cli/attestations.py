@@ -1,4 +1,5 @@
-"""``lexom attestations issue-due``: run the issuing rule on every closed session (idempotent)."""
+"""``lexom attestations issue-due``: finish the closings a crash interrupted, then run the
+issuing rule on every closed session (idempotent)."""
 
 import click
 
@@ -14,14 +15,24 @@ def attestations() -> None:
 @click.option("--session", "session_id", type=int, default=None, help="Only this session.")
 @with_app
 def issue_due(session_id: int | None) -> None:
-    """Issue every due attestation of closed sessions (safe to run again, or from cron)."""
+    """Finish interrupted closings, then issue every due attestation of closed sessions (safe to
+    run again, or from cron)."""
     from sqlalchemy import select
 
     from ..extensions import db
     from ..services import attestations as service
+    from ..services import closing
     from ..storage import TrainingSession
     from ..web.content import courses
 
+    for training, outcome in closing.finish_pending(courses().get, session_id):
+        if outcome is None:
+            click.echo(f"Session {training.id} : formation introuvable.", err=True)
+            continue
+        click.echo(
+            f"Session {training.id} : clôture terminée, "
+            f"{len(outcome.issued)} attestation(s) valide(s)."
+        )
     query = select(TrainingSession).where(TrainingSession.status == "closed")
     if session_id is not None:
         query = query.where(TrainingSession.id == session_id)

@@ -21,6 +21,19 @@ def cold_due_at(closed_at: datetime, delay_days: int) -> datetime:
     return closed_at + timedelta(days=delay_days)
 
 
+def cold_closes_at(due_at: datetime, window_days: int) -> datetime:
+    """Return when the cold evaluation stops taking answers: ``window_days`` after it is due."""
+    return due_at + timedelta(days=window_days)
+
+
+def cold_phase(due_at: datetime, window_days: int, now: datetime) -> str:
+    """Say where ``now`` stands: ``early`` (before it is due), ``open``, or ``over`` (from the
+    closing instant on)."""
+    if now < due_at:
+        return "early"
+    return "open" if now < cold_closes_at(due_at, window_days) else "over"
+
+
 def planned_dates(due_at: datetime, reminders: int, interval_days: int) -> list[datetime]:
     """Return the planned dates of the invitation and of each reminder."""
     return [due_at + timedelta(days=interval_days * k) for k in range(reminders + 1)]

@@ -89,6 +89,17 @@ class ColdEvaluationSettings(Strict):
     delay_days: int = Field(default=90, ge=1)
     reminders: int = Field(default=2, ge=0, le=5)
     reminder_interval_days: int = Field(default=7, ge=1)
+    # Answers are taken from the due date for this many days; the last reminder goes out before.
+    window_days: int = Field(default=60, ge=1, le=366)
+
+    @model_validator(mode="after")
+    def _reminders_fit(self) -> "ColdEvaluationSettings":
+        if self.reminders * self.reminder_interval_days >= self.window_days:
+            raise ValueError(
+                "les relances doivent partir avant la fin de l'évaluation à froid : "
+                "reminders × reminder_interval_days < window_days"
+            )
+        return self
 
 
 class Thresholds(Strict):

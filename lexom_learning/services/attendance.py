@@ -20,7 +20,9 @@ from ..storage import AttendanceSignature, Participant, TrainingSession, User
 from ..translatable import N_
 from . import events
 from .errors import Conflict, Invalid, NotFound
+from .session_state import CLOSE_IN_PROGRESS, CLOSING, current_status, ensure_open
 
+SIGNING_CLOSED = N_("La session est clôturée : l'émargement est fermé.")
 TIMEZONE = ZoneInfo("Europe/Paris")
 MAX_SIGNATURE = 150_000  # characters of a PNG data URL or SVG path (about 110 kB of image)
 MAX_NAME = 200
@@ -145,14 +147,13 @@ def sign(
     """Record the participant's own signature for the half-day open now.
 
     :raises NotFound: unknown half-day.
-    :raises Conflict: session closed, half-day not open now, or already signed.
+    :raises Conflict: session closing or closed, half-day not open now, or already signed.
     :raises Invalid: empty or unreadable signature.
     """
     training = participant.session
     if slot_of(course.half_days, slot_id) is None:
         raise NotFound("Demi-journée inconnue.", "slot")
-    if training.status == "closed":
-        raise Conflict("La session est clôturée : l'émargement est fermé.")
+    ensure_open(training, SIGNING_CLOSED)
     current = open_slot(training, course, now)
     if current is None or current.id != slot_id:
         raise Conflict("Cette demi-journée n'est pas ouverte à la signature en ce moment.", "slot")
@@ -173,6 +174,10 @@ def sign(
 
 
 def _enrolled(training: TrainingSession, participant_id: int) -> Participant:
+    # A trainer's correction is taken before and after closing (it re-issues then), not while
+    # the attestations are being issued.
+    if current_status(training.id) == CLOSING:
+        raise Conflict(CLOSE_IN_PROGRESS)
     participant = db.session.get(Participant, participant_id)
     if participant is None or participant.session_id != training.id:
         raise NotFound("Participant introuvable dans cette session.", "participant_id")

@@ -28,7 +28,7 @@ from ..storage import (
     TrainingSession,
 )
 from ..storage.types import utcnow
-from . import attendance, events, sessions
+from . import attendance, events
 from .attainment import participants_results
 from .attestation_queries import (  # noqa: F401  (re-exported: the service's read side)
     audit_trail,
@@ -38,6 +38,7 @@ from .attestation_queries import (  # noqa: F401  (re-exported: the service's re
     replacement_of,
 )
 from .errors import Conflict, Invalid
+from .session_state import NOT_OPEN
 
 SYSTEM = "system"
 ATTEMPTS = 5
@@ -116,7 +117,7 @@ def issue_due(training: TrainingSession, course: Course, actor: str = SYSTEM) ->
     results = participants_results(course, [p for p, _ in people])
     current_rows = _latest_by_participant(training.id)
     context = _context(training, course, actor)
-    closed = training.status == "closed"
+    closed = training.status in NOT_OPEN  # closing: the close steps issue
     for participant_id, name in people:
         mine = states[participant_id]
         current = current_rows.get(participant_id)
@@ -141,23 +142,12 @@ def _scores(results: dict, participant_id: int) -> dict[str, tuple]:
     return {o: (r.percent, r.level) for o, r in results.get(participant_id, {}).items()}
 
 
-def close_and_issue(training: TrainingSession, course: Course) -> IssueReport:
-    """Close the session (its on_close hook issues), then report what was issued."""
-    before = {a.id for a in for_session(training.id)}
-    sessions.close_session(training)
-    report = issue_due(training, course)  # idempotent: whatever the hook left, if anything
-    fresh = [a for a in for_session(training.id) if a.id not in before]
-    report.issued = [a for a in fresh if a.supersedes_id is None]
-    report.superseded = [a for a in fresh if a.supersedes_id is not None]
-    return report
+def close_and_issue(training: TrainingSession, course: Course):
+    """Close the session and run every close step (``services.closing.close``); return the
+    session's outcome (its attestations), the same for every caller."""
+    from .closing import close  # closing runs this module's issue_due
 
-
-@sessions.on_close
-def _issue_on_close(training: TrainingSession) -> None:
-    """However a session gets closed, run its course's issuing rule at once."""
-    course = current_app.extensions["lexom_courses"].get(training.course_id)
-    if course is not None:
-        issue_due(training, course)
+    return close(training, course)
 
 
 def _next_number(prefix: str) -> str:

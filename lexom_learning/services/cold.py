@@ -7,6 +7,7 @@ link, so revoking the room access (or the end of the session) leaves it working.
 
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,12 +28,19 @@ from ..storage import (
     TrainingSession,
 )
 from ..storage.types import utcnow
+from ..translatable import N_
 from . import outbox
+from .cold_window import window_of
+from .errors import Conflict, gettext
 from .evaluations import log_event
-from .sessions import on_close
+from .session_state import NOT_OPEN
 
 COLD_LINK_PATH = "/froid/"
 MESSAGE_KINDS = ("cold_invitation", "cold_reminder")
+RESEND_KIND = "cold_resend"  # sent again at the trainer's request: not a step of the calendar
+PERSONAL_KINDS = (*MESSAGE_KINDS, RESEND_KIND)  # messages carrying a personal link
+HIDDEN_LINK = N_("[lien personnel : visible du seul participant]")
+_LINK = re.compile(r"\S*" + re.escape(COLD_LINK_PATH) + r"\S+")
 
 
 def _signature(nonce: str) -> str:
@@ -70,12 +78,14 @@ def _course_of(training: TrainingSession) -> Course | None:
     return current_app.extensions["lexom_courses"].get(training.course_id)
 
 
-@on_close
 def schedule(training: TrainingSession, now: datetime | None = None) -> list[ColdInvitation]:
-    """Give each participant of a closed session a cold invitation, due ``delay_days`` after
-    the closing (idempotent: existing invitations are kept)."""
+    """Give each participant of a closing or closed session a cold invitation, due
+    ``delay_days`` after the closing date (idempotent: existing invitations are kept).
+
+    A step of closing (``services.closing``); ``issue_due`` catches up on any session missed.
+    """
     course = _course_of(training)
-    if course is None or training.status != "closed":
+    if course is None or training.status not in NOT_OPEN:
         return []
     closed_at = training.closed_at or now or utcnow()
     due = cold_due_at(closed_at, course.cold_evaluation.delay_days)
@@ -122,7 +132,7 @@ def schedule_missing(now: datetime | None = None) -> int:
         select(TrainingSession)
         .join(Participant, Participant.session_id == TrainingSession.id)
         .where(
-            TrainingSession.status == "closed",
+            TrainingSession.status.in_(NOT_OPEN),
             Participant.id.not_in(invited),
             Participant.erased_at.is_(None),
         )
@@ -190,6 +200,8 @@ def issue_due(now: datetime | None = None) -> list[Issued]:
         if course is None:
             continue
         settings = course.cold_evaluation
+        if window_of(invitation, course, now).phase == "over":
+            continue  # the form no longer takes answers: no more reminders
         previous = tuple(m.created_at for m in _messages(invitation))
         state = ColdState(invitation.due_at, previous, responded(invitation.participant_id))
         step = next_step(state, settings.reminders, settings.reminder_interval_days, now)
@@ -230,6 +242,61 @@ def issue_due(now: datetime | None = None) -> list[Issued]:
             continue
         issued.append(Issued(key, person.id, step))
     return issued
+
+
+def without_links(text: str) -> str:
+    """Return a message's text with every cold-evaluation link hidden (what staff may read)."""
+    return _LINK.sub(gettext(HIDDEN_LINK), text)
+
+
+def resend(invitation: ColdInvitation, actor: str, now: datetime | None = None) -> OutboxMessage:
+    """Queue the invitation again for its participant (the trainer never sees the link).
+
+    :raises Conflict: already answered, or the form does not take answers now.
+    """
+    now = now or utcnow()
+    training = db.session.get(TrainingSession, invitation.session_id)
+    course = _course_of(training)
+    if course is None:
+        raise Conflict("Formation introuvable.")
+    if responded(invitation.participant_id):
+        raise Conflict("Ce participant a déjà répondu à l'évaluation à froid.")
+    refusal = window_of(invitation, course, now).refusal
+    if refusal is not None:
+        raise Conflict(refusal)
+    person = invitation.participant
+    sent = db.session.scalars(
+        select(OutboxMessage.id).where(
+            OutboxMessage.participant_id == person.id, OutboxMessage.kind == RESEND_KIND
+        )
+    ).all()
+    subject, body = _text(course, training, person.name, link_for(invitation), 0)
+    key = f"cold:{invitation.id}:resend:{len(sent) + 1}"
+    message = outbox.enqueue(
+        key,
+        kind=RESEND_KIND,
+        to=person.email,
+        subject=subject,
+        body=body,
+        session_id=training.id,
+        participant_id=person.id,
+        now=now,
+    )
+    if message is None:
+        db.session.rollback()
+        raise Conflict("Une autre demande d'envoi vient d'être faite : rechargez la page.")
+    log_event(
+        training.id,
+        person.id,
+        actor,
+        "cold_invitation_resent",
+        "cold",
+        course.version,
+        {"message": key},
+        now,
+    )
+    db.session.commit()
+    return message
 
 
 def invitations_of(session_id: int) -> list[ColdInvitation]:

@@ -22,10 +22,11 @@ from ..storage import (
 )
 from ..storage.types import utcnow
 from ..translatable import N_
-from . import events
+from . import cold_window, events
 from .answer_records import answer_record
 from .attainment import register_source
 from .errors import Conflict, Invalid, NotFound, gettext
+from .session_state import SESSION_IS_CLOSED, ensure_open
 
 KINDS = ("positioning", "hot", "cold")
 ROOM_KINDS = ("positioning", "hot")  # opened by the trainer in the room; cold goes by link
@@ -82,13 +83,14 @@ def set_open(
 ) -> EvaluationWindow:
     """Open (or reopen) or close the positioning or hot evaluation of a session.
 
-    :raises NotFound: not a room evaluation. :raises Conflict: opening in a closed session.
+    :raises NotFound: not a room evaluation.
+    :raises Conflict: opening once the session is closing or closed.
     """
     if kind not in ROOM_KINDS:
         raise NotFound("Évaluation introuvable.")
     now = now or utcnow()
-    if opened and training.status == "closed":
-        raise Conflict("La session est clôturée.")
+    if opened:
+        ensure_open(training, SESSION_IS_CLOSED)
     found = window(training.id, kind)
     if found is None and not opened:
         raise Conflict("Cette évaluation n'a pas été ouverte.")
@@ -108,6 +110,16 @@ def set_open(
         db.session.rollback()
         found = window(training.id, kind)
     return found
+
+
+def close_window(training: TrainingSession, course: Course, kind: str, actor: str, now=None):
+    """Close a room evaluation if it is open (a step of closing the session; idempotent)."""
+    found = window(training.id, kind)
+    if found is None or found.closed_at is not None:
+        return
+    found.closed_at = now or utcnow()
+    log_event(training.id, None, actor, "evaluation_closed", kind, course.version, now=now)
+    db.session.commit()
 
 
 def submission(participant_id: int, kind: str) -> EvaluationSubmission | None:
@@ -160,13 +172,19 @@ def submit(
 ) -> EvaluationSubmission:
     """Grade and store a participant's one submission of an evaluation (append-only).
 
-    :raises NotFound: unknown kind. :raises Conflict: not open, or already submitted.
+    :raises NotFound: unknown kind.
+    :raises Conflict: the session is closing or closed (positioning, hot), not open (the cold
+        evaluation outside its dates), or already submitted.
     :raises Invalid, EvaluationInvalid: malformed responses; nothing is stored then.
     """
     evaluation = evaluation_of(course, kind)
     now = now or utcnow()
-    if kind in ROOM_KINDS and not is_open(participant.session_id, kind):
-        raise Conflict("Cette évaluation n'est pas ouverte pour le moment.")
+    if kind in ROOM_KINDS:
+        ensure_open(participant.session_id)
+        if not is_open(participant.session_id, kind):
+            raise Conflict("Cette évaluation n'est pas ouverte pour le moment.")
+    else:
+        cold_window.ensure_cold_open(participant.id, course, now)
     if submission(participant.id, kind) is not None:
         raise Conflict("Vous avez déjà répondu à cette évaluation.")
     graded = grade_responses(evaluation, responses)

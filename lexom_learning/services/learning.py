@@ -15,6 +15,7 @@ from ..quizzes.base import QuestionSpec
 from ..quizzes.review import explanation_for, feedback_for
 from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
 from ..translatable import N_
+from . import session_state
 from .answer_records import answer_record
 from .errors import Conflict, Invalid, NotFound, gettext
 
@@ -62,13 +63,13 @@ def units_done(participant: Participant) -> set[str]:
 
 
 def session_closed(participant: Participant) -> bool:
-    """Say whether the participant's training session is closed: nothing new is recorded then."""
-    return participant.session.status == "closed"
+    """Say whether the participant's training session is closing or closed: nothing new is
+    recorded then (``session_state``)."""
+    return session_state.is_closed(participant.session)
 
 
 def _refuse_when_closed(participant: Participant, message: str) -> None:
-    if session_closed(participant):
-        raise Conflict(message)
+    session_state.ensure_open(participant.session_id, message)
 
 
 def mark_unit_done(participant: Participant, course: Course, unit_id: str) -> bool:

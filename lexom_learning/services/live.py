@@ -20,6 +20,7 @@ from .attainment import register_source
 from .errors import Conflict, Invalid, NotFound
 from .live_answers import Receipt, count_last_answers, submit_answer
 from .live_lookup import Caller, PhoneView, RunView, latest_run_view, phone_lookup, run_view
+from .session_state import SESSION_IS_CLOSED, ensure_open
 
 # Re-exported: the answer path lives in live_answers, the hot-path reads in live_lookup.
 __all__ = ["Caller", "PhoneView", "Receipt", "RunView", "latest_run_view", "phone_lookup"]
@@ -63,8 +64,7 @@ def start_run(
     quiz = course.quiz(quiz_id) if isinstance(quiz_id, str) else None
     if quiz is None:
         raise Invalid("Quiz inconnu : %(quiz)s.", "quiz_id", quiz=quiz_id)
-    if training.status == "closed":
-        raise Conflict("La session est clôturée.")
+    ensure_open(training, SESSION_IS_CLOSED)
     under_way = Conflict("Un quiz en salle est déjà en cours dans cette session : terminez-le.")
     if any(r.status != Status.FINISHED for r in runs_of(training.id)):
         raise under_way
@@ -88,9 +88,19 @@ def start_run(
 
 
 def move(run: LiveRun, course: Course, action: Move | str) -> LiveRun:
-    """Open the next question, close the open one, or finish the run.
+    """Open the next question, close the open one, or finish the run (while the session is open).
 
     Closing copies each participant's last answer into ``answers``, in the same transaction.
+
+    :raises Conflict: the session is closing or closed, the move is not allowed now, or the run
+        changed in the meantime.
+    """
+    ensure_open(run.session_id)
+    return apply_move(run, course, action)
+
+
+def apply_move(run: LiveRun, course: Course, action: Move | str) -> LiveRun:
+    """Apply a move whatever the session's state (``move`` checks it; closing finishes runs).
 
     :raises Conflict: the move is not allowed now, or the run changed in the meantime.
     """

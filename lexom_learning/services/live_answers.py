@@ -17,10 +17,11 @@ from ..live import Status, accepts_answer
 from ..modules import Course
 from ..quizzes import ResponseError, grade
 from ..quizzes.base import QuestionSpec
-from ..storage import AccessLink, Answer, LiveAnswer, LiveRun
+from ..storage import AccessLink, Answer, LiveAnswer, LiveRun, TrainingSession
 from ..storage.types import utcnow
 from ..translatable import Message
 from .errors import Conflict, Invalid, NotFound, ServiceError
+from .session_state import OPEN, ensure_open
 
 MAX_RETRIES = 3
 ANSWERS = LiveAnswer.__table__
@@ -83,12 +84,21 @@ def submit_answer(
     connection (``web.live.shortcut``, outside any app context).
 
     :raises NotFound: the question is not part of this run.
-    :raises Conflict: the question is not open (or closed while the answer was on its way).
+    :raises Conflict: the session is closing or closed, or the question is not open (or closed
+        while the answer was on its way).
     :raises Invalid: the response is malformed for this question type.
     """
     executor = db.session if executor is None else executor
     index, spec = question_of(run, course, question_id)
     digest = body_hash(response)
+    try:
+        ensure_open(run.session_id, executor=executor)
+    except Conflict:
+        latest = _latest(executor, run.id, participant_id, question_id)
+        executor.rollback()
+        if latest is not None and latest.body_hash == digest:
+            return Receipt(run.id, question_id, latest.seq, True)  # a retry: nothing new
+        raise
     try:
         result = grade(spec, response)
     except (ResponseError, OverflowError, RecursionError) as error:
@@ -183,16 +193,19 @@ def _build_insert_if_new(on_link: bool = False):
 
     It returns the new ``seq``, or nothing. SQLite runs it under its single write lock, and
     PostgreSQL's FOR SHARE makes a concurrent close wait for it (or makes it see the close), so
-    no answer is ever stored after the close has counted the last ones. ``on_link``: only while
-    the access link ``link_id`` is unrevoked (for a caller whose token was checked earlier).
+    no answer is ever stored after the close has counted the last ones, nor once the session
+    is closing or closed (``session_state``: the same rule, in the statement). ``on_link``:
+    only while the access link ``link_id`` is unrevoked (a caller whose token was checked before).
     """
-    runs = LiveRun.__table__
+    runs, sessions = LiveRun.__table__, TrainingSession.__table__
     still_open = (
         select(runs.c.id)
+        .select_from(runs.join(sessions, sessions.c.id == runs.c.session_id))
         .where(
             runs.c.id == bindparam("run_id"),
             runs.c.status == Status.OPEN.value,
             runs.c.current_index == bindparam("index"),
+            sessions.c.status == OPEN,
         )
         .with_for_update(read=True)
     )

@@ -36,6 +36,7 @@ from ..translatable import N_
 from .attainment import register_source
 from .errors import Conflict, Forbidden, Invalid, NotFound, gettext
 from .evaluations import log_event
+from .session_state import SESSION_IS_CLOSED, ensure_open
 
 MAX_NOTE = 5000
 
@@ -53,12 +54,11 @@ class GridInvalid(Invalid):
 def create_run(training: TrainingSession, course: Course, case_id: str, user: User, now=None):
     """Start a run of a case in a session.
 
-    :raises NotFound: unknown case. :raises Conflict: the session is closed.
+    :raises NotFound: unknown case. :raises Conflict: the session is closing or closed.
     """
     if course.roleplay(case_id) is None:
         raise NotFound("Jeu de rôles introuvable.", "case_id")
-    if training.status == "closed":
-        raise Conflict("La session est clôturée.")
+    ensure_open(training, SESSION_IS_CLOSED)
     run = RolePlayRun(
         session_id=training.id,
         case_id=case_id,
@@ -119,6 +119,7 @@ def gradings_of(run: RolePlayRun) -> list[RolePlayGrading]:
 
 
 def _replace_assignments(run: RolePlayRun, items: list[Assignment], user: User, course: Course):
+    ensure_open(run.session_id)
     if run.status == "closed":
         raise Conflict("Ce jeu de rôles est terminé.")
     if gradings_of(run):
@@ -190,9 +191,11 @@ def assignment_of(run: RolePlayRun, participant: Participant) -> RolePlayAssignm
 def submit_grid(run, course, observer: Participant, scores, comment="", reason="", now=None):
     """Record an observer's grid for the performer of their group (a new record each time).
 
-    :raises Conflict: the run is closed. :raises Forbidden: not an observer of this run.
+    :raises Conflict: the session is closing or closed, or the run is closed.
+    :raises Forbidden: not an observer of this run.
     :raises GridInvalid: unknown or missing criterion, level outside 1 to 4, comment too long.
     """
+    ensure_open(run.session_id)
     if run.status == "closed":
         raise Conflict("Ce jeu de rôles est terminé : la grille ne peut plus changer.")
     case = case_of(run, course)
@@ -270,13 +273,18 @@ def set_debrief(run: RolePlayRun, course: Course, note: str, user: User) -> None
 
 def close_run(run: RolePlayRun, course: Course, user: User, now: datetime | None = None) -> None:
     """Close the run (idempotent): grids are frozen, performers see the grids they received."""
+    end_run(run, course, user.get_id(), now)
+
+
+def end_run(run: RolePlayRun, course: Course, actor: str, now: datetime | None = None) -> None:
+    """Close the run for ``actor`` (the trainer, or ``system`` when the session closes)."""
     if run.status == "closed":
         return
     run.status, run.closed_at = "closed", now or utcnow()
     log_event(
         run.session_id,
         None,
-        user.get_id(),
+        actor,
         "roleplay_closed",
         run.case_id,
         course.version,

@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..modules import Course
 from ..storage import Participant, TrainingSession, User
-from ..storage.types import utcnow
 from ..translatable import N_, Message
 from .accounts import normalise_email
 from .errors import Conflict, Invalid, NotFound, gettext, translated
 from .links import issue_link
+from .session_state import SESSION_IS_CLOSED, ensure_open
 
 MAX_CSV_ROWS = 500
 MAX_CSV_BYTES = 200_000
@@ -95,10 +95,9 @@ def add_participant(session: TrainingSession, name: str, email: str) -> Particip
     """Enrol one participant and give them a personal link.
 
     :raises Invalid: empty name or bad email.
-    :raises Conflict: the email is already enrolled in this session.
+    :raises Conflict: the session is closing or closed, or the email is already enrolled.
     """
-    if session.status == "closed":
-        raise Conflict("La session est clôturée.")
+    ensure_open(session, SESSION_IS_CLOSED)
     name, email = _check_participant(session, name, email)
     if _email_taken(session, email):
         raise Conflict("%(email)s est déjà inscrit(e) à cette session.", "email", email=email)
@@ -168,8 +167,7 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
             accepted.append((name, email))
     if problems:
         raise CsvImportError(problems)
-    if session.status == "closed":
-        raise Conflict("La session est clôturée.")
+    ensure_open(session, SESSION_IS_CLOSED)
     participants = []
     for name, email in accepted:
         participant = Participant(session=session, name=name, email=email)
@@ -232,21 +230,8 @@ def reissue_link(participant: Participant):
     return link
 
 
-ON_CLOSE: list = []  # callbacks(session) run once, right after a session closes
-
-
-def on_close(callback):
-    """Register ``callback(session)`` to run right after a session closes (no duplicates)."""
-    if callback not in ON_CLOSE:
-        ON_CLOSE.append(callback)
-    return callback
-
-
 def close_session(session: TrainingSession) -> None:
-    """Close the session (idempotent), then run the ``on_close`` callbacks."""
-    if session.status != "closed":
-        session.status = "closed"
-        session.closed_at = utcnow()
-        db.session.commit()
-        for callback in ON_CLOSE:
-            callback(session)
+    """Close the session and run every close step (``services.closing``; idempotent)."""
+    from . import closing  # closing runs the other services, which import this one
+
+    closing.close(session, closing.course_of(session))

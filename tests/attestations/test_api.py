@@ -50,7 +50,7 @@ def test_a_day_of_attendance_then_closing_issues_the_attestation(api, world, cou
     body = closed.get_json()
     assert body["status"] == "closed" and len(body["issued"]) == 2
     again = api.post(f"/sessions/{world.session.id}/close", world.trainer).get_json()
-    assert again["issued"] == [] and again["superseded"] == []
+    assert again == body  # the session's outcome, not what this call did
 
     listed = api.get(f"/sessions/{world.session.id}/attestations", world.compliance).get_json()
     assert sorted(a["participant_id"] for a in listed) == sorted(

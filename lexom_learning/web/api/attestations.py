@@ -80,15 +80,16 @@ def trainer_attendance(sid: int):
 
 @bp.post("/sessions/<int:sid>/close")
 def close_session(sid: int):
-    """Close the session and issue the attestations its rule calls for."""
+    """Close the session and issue the attestations its rule calls for; answer with the
+    session's outcome (the same to every caller, however many close it at once)."""
     training = managed_session(sid, staff_caller())
     json_body("SessionClose", optional=True)
     report = attestations.close_and_issue(training, course_of(training))
     return jsonify(
         {
-            "id": training.id,
-            "status": training.status,
-            "closed_at": iso(training.closed_at),
+            "id": report.session_id,
+            "status": report.status,
+            "closed_at": iso(report.closed_at),
             "issued": [attestation_data(a) for a in report.issued],
             "superseded": [attestation_data(a) for a in report.superseded],
             "not_eligible": report.not_eligible,

@@ -227,7 +227,7 @@ def session_outbox(sid: int):
                 "kind": m.kind,
                 "to": m.to_address,
                 "subject": m.subject,
-                "body": m.body,
+                "body": cold.without_links(m.body),
                 "status": m.status,
                 "attempts": m.attempts,
                 "created_at": _stamp(m.created_at),

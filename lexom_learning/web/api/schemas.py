@@ -143,7 +143,7 @@ SCHEMAS: dict[str, Any] = {
             "starts_on": DATE,
             "ends_on": DATE,
             "location": STR,
-            "status": {"enum": ["planned", "closed"]},
+            "status": {"enum": ["planned", "closing", "closed"]},
             "closed_at": MAYBE_STAMP,
             "created_at": STAMP,
             "trainer": obj({"id": INT, "name": STR}),

@@ -30,7 +30,7 @@ def me():
     training = participant.session
     course = course_or_404(training.course_id)
     states = attendance.states_for(training, course)[participant.id]
-    open_slot = attendance.open_slot(training, course) if training.status != "closed" else None
+    open_slot = attendance.open_slot(training, course) if training.status == "planned" else None
     signed = {s.slot for s in attendance.signatures_of(participant) if s.kind == "participant"}
     form = SignForm(slot=open_slot.id if open_slot else "")
     return render_template(
@@ -177,7 +177,11 @@ def close(session_id: int):
     """Close the session; the attestations its rule calls for are issued at once."""
     training = managed_session(session_id)
     course = course_or_404(training.course_id)
-    report = attestations.close_and_issue(training, course)
+    try:
+        report = attestations.close_and_issue(training, course)
+    except ServiceError as error:
+        flash(error.message, "error")
+        return redirect(url_for("attendance.grid", session_id=training.id))
     flash(
         gettext(
             "Session clôturée. %(issued)s attestation(s) émise(s) ; "

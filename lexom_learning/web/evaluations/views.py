@@ -15,13 +15,13 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from ...extensions import db, limiter
-from ...services import cold, evaluations, outbox
+from ...services import cold, cold_window, evaluations, outbox
 from ...services.errors import Conflict, Invalid, ServiceError
-from ...storage import OutboxMessage, Participant
+from ...storage import ColdInvitation, OutboxMessage, Participant
 from ..content import course_or_404
 from ..labels import KIND_LABELS
 from ..learner.responses import field_name, input_id
-from ..security import participant_required, staff_required
+from ..security import can_manage_session, participant_required, staff_required
 from ..trainer.views import managed_session, readable_session
 from . import forms
 from .results import participant_results
@@ -71,9 +71,29 @@ def overview(session_id: int):
         invitations=cold.invitations_of(training.id),
         messages=outbox.messages_of_session(training.id),
         smtp=outbox.smtp_settings(current_app.config) is not None,
-        cold_link=cold.link_for,
         responded=cold.responded,
+        cold_phase=lambda invitation: cold_window.window_of(invitation, course).phase,
+        without_links=cold.without_links,
+        personal_kinds=cold.PERSONAL_KINDS,
+        can_manage=can_manage_session(current_user, training),
     )
+
+
+@bp.post("/trainer/sessions/<int:session_id>/cold/<int:invitation_id>/resend")
+@staff_required()
+def resend_cold(session_id: int, invitation_id: int):
+    """Queue a participant's cold-evaluation invitation again (staff never see the link)."""
+    training = managed_session(session_id)
+    invitation = db.session.get(ColdInvitation, invitation_id) if invitation_id < 2**31 else None
+    if invitation is None or invitation.session_id != training.id:
+        abort(404)
+    try:
+        cold.resend(invitation, current_user.get_id())
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        flash(gettext("Invitation remise dans la file d'envoi."), "success")
+    return redirect(url_for("evaluations.overview", session_id=training.id) + "#outbox", 303)
 
 
 @bp.post("/trainer/sessions/<int:session_id>/outbox/<int:message_id>/copied")
@@ -84,7 +104,12 @@ def copied(session_id: int, message_id: int):
     message = db.session.get(OutboxMessage, message_id) if message_id < 2**31 else None
     if message is None or message.session_id != training.id:
         abort(404)
-    if outbox.mark_copied(message, current_user.get_id()):
+    if message.kind in cold.PERSONAL_KINDS:  # its link is hidden from staff: never by hand
+        flash(
+            gettext("Ce message contient un lien personnel : il part par le serveur d'envoi."),
+            "error",
+        )
+    elif outbox.mark_copied(message, current_user.get_id()):
         flash(gettext("Message noté comme envoyé à la main."), "success")
     else:
         flash(gettext("Ce message était déjà envoyé."), "error")
@@ -185,6 +210,16 @@ def cold_form(token: str):
     found = participant_results(person, course, "cold")
     if found is not None:
         return render_template("evaluations/results.html", course=course, result=found, public=True)
+    window = cold_window.window_of(invitation, course)
+    if window.refusal is not None:  # before its due date or after its closing date
+        page = render_template(
+            "evaluations/cold_unavailable.html",
+            course=course,
+            person_name=person.name,
+            reason=Conflict(window.refusal).message,
+            window=window,
+        )
+        return page, 409
     evaluation = course.evaluations["cold"]
     if request.method == "GET":
         return forms.render_form(evaluation, here, public=True, person_name=person.name)
