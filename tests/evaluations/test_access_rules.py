@@ -2,6 +2,7 @@
 be refused: web pages (with a valid CSRF token) and the JSON API (bearer tokens)."""
 
 import pytest
+import time_machine
 
 from lexom_learning.services import cold, evaluations, outbox, roleplay, sessions
 from tests.api.helpers import Api, assert_error
@@ -154,7 +155,8 @@ def test_a_message_of_another_session_is_not_found(client, world, sign_in, facto
 def test_the_cold_link_needs_no_account_and_a_wrong_one_is_not_found(client, world):
     sessions.close_session(world["session"])
     invitation = cold.invitations_of(world["session"].id)[0]
-    assert client.get(f"/froid/{cold.token_for(invitation)}").status_code == 200
+    with time_machine.travel(invitation.due_at, tick=False):
+        assert client.get(f"/froid/{cold.token_for(invitation)}").status_code == 200
     assert client.get(f"/froid/{invitation.id}.{'0' * 40}").status_code == 404
     assert client.get("/froid/nope").status_code == 404
 

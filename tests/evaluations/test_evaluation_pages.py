@@ -1,6 +1,8 @@
 """Participants answer on their phones and see their own results; the cold evaluation works
 from the personal link alone; the trainer's dashboard shows it all, charts and tables."""
 
+import time_machine
+
 from lexom_learning.services import cold, evaluations, roleplay, sessions
 from tests.conftest import csrf_token_from
 from tests.evaluations.helpers import knowing_nothing, knowledge_answers, make_room
@@ -75,12 +77,13 @@ def test_the_cold_evaluation_through_the_personal_link(client, course, factories
     sessions.close_session(room.session)
     invitation = cold.invitations_of(room.session.id)[0]
     url = f"/froid/{cold.token_for(invitation)}"
-    html = client.get(url).get_data(as_text=True)
-    assert course.evaluations["cold"].title in html
-    answers = knowledge_answers(course.evaluations["cold"]) | {"cold-q1": 3}
-    response = post(client, url, url, form_of(answers))
-    assert response.status_code == 303
-    html = client.get(url).get_data(as_text=True)
+    with time_machine.travel(invitation.due_at, tick=False):  # the day it is sent
+        html = client.get(url).get_data(as_text=True)
+        assert course.evaluations["cold"].title in html
+        answers = knowledge_answers(course.evaluations["cold"]) | {"cold-q1": 3}
+        response = post(client, url, url, form_of(answers))
+        assert response.status_code == 303
+        html = client.get(url).get_data(as_text=True)
     assert "mes résultats" in html and "100" in html
     assert evaluations.submission(room.people[0].id, "cold").channel == "link"
 

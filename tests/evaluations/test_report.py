@@ -3,7 +3,7 @@ gain on the items common to positioning and hot, retention hot → cold, grids, 
 
 import pytest
 
-from lexom_learning.services import evaluations, roleplay, sessions
+from lexom_learning.services import cold, evaluations, roleplay, sessions
 from lexom_learning.web.evaluations.report import chart_data, session_report
 from lexom_learning.web.evaluations.satisfaction import satisfaction_summary
 from tests.evaluations.helpers import knowing_nothing, knowledge_answers, likert_answers, make_room
@@ -60,8 +60,9 @@ def golden(app, course, factories):
     )
     roleplay.submit_grid(run, course, observer, {c.id: 3 for c in course.roleplay(CASE).grid})
     sessions.close_session(room.session)
+    due = cold.invitations_of(room.session.id)[0].due_at  # the cold evaluation's first day
     evaluations.submit(
-        ann, course, "cold", knowing_nothing(course.evaluations["cold"]), channel="link"
+        ann, course, "cold", knowing_nothing(course.evaluations["cold"]), channel="link", now=due
     )
     return room, ann, ben
 
