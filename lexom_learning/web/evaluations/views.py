@@ -15,7 +15,7 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from ...extensions import db, limiter
-from ...services import cold, cold_window, evaluations, outbox
+from ...services import cold, cold_window, evaluations, outbox, session_state
 from ...services.errors import Conflict, Invalid, ServiceError
 from ...storage import ColdInvitation, OutboxMessage, Participant
 from ..content import course_or_404
@@ -142,6 +142,11 @@ def answer(kind: str):
     evaluation = course.evaluations[kind]
     if evaluations.submission(me.id, kind) is not None:
         return redirect(url_for("evaluations.results", kind=kind), 303)
+    if session_state.is_closed(me.session):
+        reason = Conflict(session_state.SESSION_CLOSED).message
+        return render_template(
+            "evaluations/closed.html", course=course, kind=kind, reason=reason
+        ), 409
     if not evaluations.is_open(me.session_id, kind):
         return render_template("evaluations/closed.html", course=course, kind=kind), 409
     action = url_for("evaluations.answer", kind=kind)
