@@ -139,6 +139,13 @@ def begin(training: TrainingSession, now: datetime | None = None) -> bool:
     One conditional UPDATE: of requests sent at once, one moves it. On PostgreSQL it waits for
     the evidence being written (they hold a share lock on the row, ``session_state``).
     """
+    status = db.session.scalar(
+        select(TrainingSession.status).where(TrainingSession.id == training.id)
+    )
+    if status != OPEN:  # most repeated requests: no write, so no wait for SQLite's write lock
+        db.session.commit()
+        db.session.refresh(training)
+        return False
     moved = db.session.execute(
         update(TrainingSession)
         .where(TrainingSession.id == training.id, TrainingSession.status == OPEN)
@@ -167,6 +174,7 @@ def finish(training: TrainingSession, course: Course, now: datetime | None = Non
     deadline = time.monotonic() + WAIT_SECONDS
     session_id = training.id
     while True:
+        db.session.commit()  # hold no connection while taking the runner's lock
         with _single_runner(session_id) as mine:
             if mine:
                 db.session.refresh(training)

@@ -1,0 +1,77 @@
+"""A close request sent many times at once: one runner issues, every caller gets the same
+outcome (the session's attestations), numbers follow each other with no gap or duplicate."""
+
+import json
+import re
+import threading
+
+from sqlalchemy import select
+
+from lexom_learning.extensions import db
+from lexom_learning.services import attendance, closing
+from lexom_learning.storage import Attestation, TrainingSession
+from tests.api.helpers import token_of
+
+PEOPLE = 35
+CALLERS = 100
+
+
+def _room(factories, course, size: int):
+    trainer = factories.UserFactory(role="trainer")
+    training = factories.SessionFactory(trainer=trainer)
+    people = [factories.ParticipantFactory(session=training) for _ in range(size)]
+    for person in people:
+        attendance.record_paper(training, course, trainer, person.id, "d1-am", "Feuille papier")
+    return training, trainer, people
+
+
+def _sequences(numbers: list[str]) -> list[int]:
+    return sorted(int(re.search(r"-(\d+)$", n).group(1)) for n in numbers)
+
+
+def test_a_hundred_close_requests_at_once_get_one_outcome(app, factories, course):
+    training, trainer, people = _room(factories, course, PEOPLE)
+    token, path = token_of(trainer), f"/api/v1/sessions/{training.id}/close"
+    barrier = threading.Barrier(CALLERS)
+    answers: list[tuple[int, str]] = []
+    errors: list[BaseException] = []
+
+    def caller():
+        try:
+            client = app.test_client()
+            barrier.wait(timeout=60)
+            response = client.post(path, headers={"Authorization": f"Bearer {token}"})
+            answers.append((response.status_code, response.get_data(as_text=True)))
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=caller) for _ in range(CALLERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    assert errors == []
+    assert len(answers) == CALLERS
+    assert {status for status, _ in answers} == {200}
+    bodies = {body for _, body in answers}
+    assert len(bodies) == 1, f"{len(bodies)} different outcomes"
+    outcome = json.loads(bodies.pop())
+    assert outcome["status"] == "closed" and outcome["not_eligible"] == 0
+    assert sorted(a["participant_id"] for a in outcome["issued"]) == sorted(p.id for p in people)
+    db.session.expire_all()
+    numbers = db.session.scalars(select(Attestation.number)).all()
+    assert len(numbers) == PEOPLE == len(set(numbers))
+    assert _sequences(numbers) == list(range(1, PEOPLE + 1))
+    assert db.session.get(TrainingSession, training.id).status == "closed"
+
+
+def test_a_closing_session_is_finished_by_the_next_request(app, factories, course):
+    """A process died after moving the session to closing: the next close finishes the job."""
+    training, _trainer, people = _room(factories, course, 3)
+    assert closing.begin(training)
+    assert training.status == "closing" and db.session.scalars(select(Attestation)).all() == []
+    first_date = training.closed_at
+    outcome = closing.close(training, course)
+    assert outcome.status == "closed" and len(outcome.issued) == 3
+    assert outcome.closed_at == first_date  # the closing date is the first request's
+    assert closing.close(training, course) == closing.outcome(training)
