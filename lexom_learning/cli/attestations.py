@@ -25,13 +25,19 @@ def issue_due(session_id: int | None) -> None:
     from ..storage import TrainingSession
     from ..web.content import courses
 
-    for training, outcome in closing.finish_pending(courses().get, session_id):
-        if outcome is None:
+    resumed = 0
+    for training in closing.pending(session_id):
+        course = courses().get(training.course_id)
+        if course is None:
             click.echo(f"Session {training.id} : formation introuvable.", err=True)
             continue
+        before = len(service.for_session(training.id))
+        outcome = closing.finish(training, course)
+        fresh = len(service.for_session(training.id)) - before
+        resumed += fresh
         click.echo(
-            f"Session {training.id} : clôture terminée, "
-            f"{len(outcome.issued)} attestation(s) valide(s)."
+            f"Session {training.id} : clôture reprise et terminée ({outcome.status}), "
+            f"{fresh} attestation(s) émise(s), {len(outcome.issued)} valide(s) en tout."
         )
     query = select(TrainingSession).where(TrainingSession.status == "closed")
     if session_id is not None:
@@ -47,4 +53,4 @@ def issue_due(session_id: int | None) -> None:
         superseded += len(report.superseded)
         for attestation in report.issued + report.superseded:
             click.echo(f"Session {training.id} : attestation {attestation.number} émise.")
-    click.echo(f"{issued} attestation(s) émise(s), {superseded} remplacée(s).")
+    click.echo(f"{issued + resumed} attestation(s) émise(s), {superseded} remplacée(s).")

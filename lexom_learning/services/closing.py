@@ -195,15 +195,12 @@ def finish(training: TrainingSession, course: Course, now: datetime | None = Non
         time.sleep(POLL_SECONDS)
 
 
-def finish_pending(course_of: Callable[[str], Course | None], session_id: int | None = None):
-    """Finish every ``closing`` session (after a crash); yield ``(session, outcome or None)``."""
-    query = select(TrainingSession.id).where(TrainingSession.status == CLOSING)
+def pending(session_id: int | None = None) -> list[TrainingSession]:
+    """Return the sessions left ``closing`` (a crash, a killed worker): ``finish`` them."""
+    query = select(TrainingSession).where(TrainingSession.status == CLOSING)
     if session_id is not None:
         query = query.where(TrainingSession.id == session_id)
-    for found in db.session.scalars(query.order_by(TrainingSession.id)).all():
-        training = db.session.get(TrainingSession, found)
-        course = course_of(training.course_id)
-        yield training, (finish(training, course) if course is not None else None)
+    return list(db.session.scalars(query.order_by(TrainingSession.id)))
 
 
 _PROCESS_LOCKS: dict[int, threading.Lock] = {}
