@@ -75,3 +75,23 @@ def test_a_closing_session_is_finished_by_the_next_request(app, factories, cours
     assert outcome.status == "closed" and len(outcome.issued) == 3
     assert outcome.closed_at == first_date  # the closing date is the first request's
     assert closing.close(training, course) == closing.outcome(training)
+
+
+def test_the_close_steps_are_listed_in_one_place_and_each_can_run_again(app, factories, course):
+    from tests.closing.conftest import stored
+
+    assert [step.name for step in closing.CLOSE_STEPS] == [
+        "finish_live_runs",
+        "close_evaluation_windows",
+        "close_roleplay_runs",
+        "issue_attestations",
+        "schedule_cold_evaluation",
+        "mark_closed",
+    ]
+    training, _trainer, _people = _room(factories, course, 2)
+    first = closing.close(training, course)
+    before = (stored(), db.session.scalars(select(Attestation.number)).all())
+    for step in closing.CLOSE_STEPS:  # a resumed closing runs them again: nothing twice
+        step.run(training, course, first.closed_at)
+    assert (stored(), db.session.scalars(select(Attestation.number)).all()) == before
+    assert closing.outcome(training) == first

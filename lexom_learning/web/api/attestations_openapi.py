@@ -60,16 +60,31 @@ ATTESTATION_SCHEMAS: dict[str, Any] = {
     "SessionClose": obj({}, closed=True),
     "AttendanceSignature": SIGNATURE,
     "Attestation": ATTESTATION,
-    "SessionClosed": obj(
-        {
-            "id": INT,
-            "status": STR,
-            "closed_at": STAMP,
-            "issued": arr(ref("Attestation")),
-            "superseded": arr(ref("Attestation")),
-            "not_eligible": INT,
-        }
-    ),
+    "SessionClosed": {
+        **obj(
+            {
+                "id": INT,
+                "status": {"enum": ["closed"]},
+                "closed_at": STAMP,
+                "issued": {
+                    **arr(ref("Attestation")),
+                    "description": "The session's valid attestations (every caller gets them)",
+                },
+                "superseded": {
+                    **arr(ref("Attestation")),
+                    "description": "The session's versions replaced since",
+                },
+                "not_eligible": {
+                    **INT,
+                    "description": "Participants without a valid attestation",
+                },
+            }
+        ),
+        "description": (
+            "The session's outcome as stored, not what this request did: a close sent again, "
+            "or many times at once, gets the same answer."
+        ),
+    },
     "Verification": obj(
         {
             "valid": BOOL,
@@ -185,7 +200,9 @@ PATHS: dict[str, Any] = {
     "/sessions/{sid}/close": {
         "post": _op(
             "close_session",
-            "Close the session; the issuing rule runs at once",
+            "Close the session: finish live runs, close the evaluations and role plays, issue "
+            "every due attestation, schedule the cold evaluation (one resumable operation; "
+            "from then on evidence is refused with 409)",
             ("Closed", ref("SessionClosed")),
             WRITE,
             None,
