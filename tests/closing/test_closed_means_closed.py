@@ -16,10 +16,12 @@ from lexom_learning.storage import Attestation, LiveRun, RolePlayRun, TrainingSe
 from tests.api.helpers import assert_error, responses, right_response, token_of
 from tests.closing.conftest import CASE, LIVE_SET, stored, windows_open
 from tests.conftest import csrf_token_from
+from tests.learner.quizforms import right_form
 
 CLOSED = session_state.SESSION_CLOSED
 REFUSALS = (
     CLOSED,
+    learning.QUIZ_CLOSED,
     session_state.SESSION_IS_CLOSED,
     learning.UNITS_CLOSED,
     attendance.SIGNING_CLOSED,
@@ -190,6 +192,13 @@ def _web_calls(busy, course):
             {},
         ),
         "unit done": ("alice", "/me/units/m1-u2", "POST", "/me/units/m1-u2/done", {}),
+        "quiz attempt": (
+            "alice",
+            "/me/units/m1-u2",
+            "POST",
+            "/me/quizzes/m1-quiz",
+            {**right_form(course.quiz("m1-quiz")), "tentative": "1"},
+        ),
         "hot evaluation": ("alice", "/me/units/m1-u2", "POST", "/me/evaluations/hot", {}),
         "open evaluation": (
             "trainer",
@@ -236,6 +245,7 @@ def _web_calls(busy, course):
         "live start",
         "live next",
         "unit done",
+        "quiz attempt",
         "hot evaluation",
         "open evaluation",
         "role-play start",
