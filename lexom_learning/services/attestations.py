@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from ..attestations.attendance import SlotState, totals
 from ..attestations.numbering import format_number, prefix_for
 from ..attestations.rule import Facts, parse_rule
+from ..attestations.schedule import document_date, held
 from ..attestations.snapshot import Issue, attendance_key, build_snapshot
 from ..documents.attestation import render_attestation
 from ..documents.certificate import render_certificate
@@ -28,7 +29,7 @@ from ..storage import (
     TrainingSession,
 )
 from ..storage.types import utcnow
-from . import attendance, events, sessions
+from . import attendance, close_checks, events, sessions
 from .attainment import participants_results
 from .attestation_queries import (  # noqa: F401  (re-exported: the service's read side)
     audit_trail,
@@ -79,6 +80,7 @@ class _Context:
     session: dict
     signatory: str
     actor: str
+    held: tuple = ()  # the half-days that took place: documents are dated after the last one
 
 
 def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
@@ -90,10 +92,16 @@ def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
         "location": training.location,
         "trainer": training.trainer.name,
     }
+    if training.interrupted_at is not None:
+        session["interruption"] = {
+            "date": training.interrupted_at.astimezone(attendance.TIMEZONE).date(),
+            "reason": training.interruption_reason or "",
+        }
     signatory = current_app.config.get(
         "LEXOM_ATTESTATION_SIGNATORY", f"La direction de {course.provider.name}"
     )
-    return _Context(training.id, course, session, signatory, actor)
+    took_place = held(attendance.schedule_of(training, course), training.interrupted_at)
+    return _Context(training.id, course, session, signatory, actor, tuple(took_place))
 
 
 def _latest_by_participant(session_id: int) -> dict[int, Attestation]:
@@ -141,8 +149,20 @@ def _scores(results: dict, participant_id: int) -> dict[str, tuple]:
     return {o: (r.percent, r.level) for o, r in results.get(participant_id, {}).items()}
 
 
-def close_and_issue(training: TrainingSession, course: Course) -> IssueReport:
-    """Close the session (its on_close hook issues), then report what was issued."""
+def close_and_issue(
+    training: TrainingSession,
+    course: Course,
+    request: close_checks.CloseRequest | None = None,
+    actor: str = SYSTEM,
+    now=None,
+) -> IssueReport:
+    """Check the session may close (``close_checks``: time, interruption, countersignatures),
+    write the trainer's decisions, close it (its on_close hook issues), then report.
+
+    :raises Conflict: see ``close_checks.check``; nothing is written then.
+    """
+    plan = close_checks.check(training, course, request, now)
+    close_checks.apply(training, course, plan, actor)
     before = {a.id for a in for_session(training.id)}
     sessions.close_session(training)
     report = issue_due(training, course)  # idempotent: whatever the hook left, if anything
@@ -197,7 +217,7 @@ def _issue(
                 number,
                 version,
                 now,
-                now.astimezone(attendance.TIMEZONE).date(),
+                document_date(now, context.held),
                 verify_url(number),
                 context.signatory,
                 previous[1],
