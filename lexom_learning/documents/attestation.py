@@ -39,7 +39,8 @@ def render_attestation(snapshot: dict[str, Any]) -> bytes:
         page.field("Lieu", session["location"])
         page.field("Durée prévue", f"{hours(course['hours'])} ({course['days']} jours)")
 
-    page.static(("course", tuple(course.items()), tuple(session.items())), course_block)
+    fixed = tuple((k, v) for k, v in session.items() if k != "interruption")
+    page.static(("course", tuple(course.items()), fixed), course_block)
     total = len(attendance["half_days"])
     page.field(
         "Durée suivie",

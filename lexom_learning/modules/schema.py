@@ -70,7 +70,7 @@ LocalTime = Annotated[
     str,
     Field(
         pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
-        description="Local time in Europe/Paris, HH:MM (quote it in YAML: \"09:00\")",
+        description='Local time in Europe/Paris, HH:MM (quote it in YAML: "09:00")',
     ),
 ]
 

@@ -7,7 +7,6 @@ import pytest
 import time_machine
 
 from lexom_learning.clock import PARIS
-
 from lexom_learning.services import attendance, attestations
 from lexom_learning.storage import Participant, TrainingSession, User
 from tests.api.helpers import Api

@@ -23,7 +23,12 @@ def test_sign_countersign_paper_and_close(client, world, course, sign_in):
         assert "Signer :" in page and 'name="drawn"' in page and "signature.js" in page
         response = client.post(
             "/me/attendance",
-            data={"csrf_token": csrf_token_from(page), "slot": slot, "drawn": PNG, "typed_name": ""},
+            data={
+                "csrf_token": csrf_token_from(page),
+                "slot": slot,
+                "drawn": PNG,
+                "typed_name": "",
+            },
             headers={"User-Agent": "Mozilla/5.0 (Android) test"},
         )
         assert response.status_code == 302

@@ -5,9 +5,9 @@ from datetime import date, datetime
 import pytest
 
 from lexom_learning.attestations.attendance import current_slot, day_date, slot_states, totals
-from lexom_learning.attestations.schedule import PARIS, build_schedule
 from lexom_learning.attestations.numbering import format_number, looks_like_number, prefix_for
 from lexom_learning.attestations.rule import Facts, RuleError, parse_rule
+from lexom_learning.attestations.schedule import PARIS, build_schedule
 from lexom_learning.services.attendance import parse_signature
 from lexom_learning.services.errors import Invalid
 

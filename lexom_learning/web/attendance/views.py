@@ -172,13 +172,12 @@ def paper(session_id: int):
     return redirect(url_for("attendance.grid", session_id=training.id))
 
 
-def _close_page(training, course, form: CloseForm, status: int = 200, pending=None):
+def _close_page(training, course, form: CloseForm, status: int = 200, error=None):
     slots = attendance.schedule_of(training, course)
     form.last_half_day.choices = [("", gettext("Celles commencées à cette heure"))] + [
         (s.id, s.label) for s in slots
     ]
-    if pending is None:
-        pending = close_checks.pending_countersignatures(training, course)
+    pending = close_checks.pending_countersignatures(training, course)
     page = render_template(
         "attendance/close.html",
         training=training,
@@ -187,6 +186,7 @@ def _close_page(training, course, form: CloseForm, status: int = 200, pending=No
         last=max(slots, key=lambda s: s.ends_at),
         pending=pending,
         form=form,
+        error=error,
     )
     return page, status
 
@@ -234,9 +234,7 @@ def close(session_id: int):
     try:
         report = attestations.close_and_issue(training, course, wish, current_user.get_id())
     except ServiceError as error:
-        flash(error.message, "error")
-        status = getattr(error, "status", 409)
-        return _close_page(training, course, form, status)
+        return _close_page(training, course, form, error.status, error.message)
     flash(
         gettext(
             "Session clôturée. %(issued)s attestation(s) émise(s) ; "
