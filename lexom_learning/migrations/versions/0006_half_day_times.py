@@ -9,6 +9,9 @@ Europe/Paris); NULL means the course's times on the default dates, which is what
 existing session had. ``interrupted_at`` and ``interruption_reason`` record a session its
 trainer stopped early (the documents print them). Attendance gains the ``absent`` act (a
 trainer's refusal of a phone signature, with its reason) in the existing string column.
+
+Plain ADD/DROP COLUMN (SQLite 3.35 or newer, PostgreSQL): a batch copy of
+``training_sessions`` would have to drop a table other tables reference.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -20,16 +23,14 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table("training_sessions", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("schedule", sa.JSON(), nullable=True))
-        batch_op.add_column(
-            sa.Column("interrupted_at", sa.DateTime(timezone=True), nullable=True)
-        )
-        batch_op.add_column(sa.Column("interruption_reason", sa.Text(), nullable=True))
+    op.add_column("training_sessions", sa.Column("schedule", sa.JSON(), nullable=True))
+    op.add_column(
+        "training_sessions", sa.Column("interrupted_at", sa.DateTime(timezone=True), nullable=True)
+    )
+    op.add_column("training_sessions", sa.Column("interruption_reason", sa.Text(), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table("training_sessions", schema=None) as batch_op:
-        batch_op.drop_column("interruption_reason")
-        batch_op.drop_column("interrupted_at")
-        batch_op.drop_column("schedule")
+    op.drop_column("training_sessions", "interruption_reason")
+    op.drop_column("training_sessions", "interrupted_at")
+    op.drop_column("training_sessions", "schedule")

@@ -144,7 +144,22 @@ SCHEMAS: dict[str, Any] = {
             "hours": NUM,
             "version": STR,
             "objectives": arr(ref("Objective")),
-            "half_days": arr(obj({"id": STR, "day": INT, "label": STR, "hours": NUM})),
+            "half_days": arr(
+                obj(
+                    {"id": STR, "day": INT, "label": STR, "hours": NUM},
+                    {
+                        "start": {
+                            "type": ["string", "null"],
+                            "description": "HH:MM, Europe/Paris; null: 09:00 for a day's first "
+                            "half-day, else 13:30",
+                        },
+                        "end": {
+                            "type": ["string", "null"],
+                            "description": "HH:MM, Europe/Paris; null: 12:30 or 17:00",
+                        },
+                    },
+                )
+            ),
             "modules": arr(ref("Module")),
         }
     ),
