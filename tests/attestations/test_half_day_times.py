@@ -20,6 +20,7 @@ from lexom_learning.services import attendance, schedule, sessions
 from lexom_learning.services.errors import Conflict, Invalid
 from lexom_learning.storage import AttendanceSignature
 from tests.api.helpers import assert_error
+from tests.conftest import csrf_token_from
 
 SECOND = timedelta(seconds=1)
 
@@ -259,3 +260,44 @@ def test_the_api_creates_and_moves_a_schedule(api, world, course):
     assert_error(api.patch(f"/sessions/{sid}", world.other_trainer, bad), 404)
     again = api.get(f"/sessions/{sid}", world.trainer).get_json()
     assert again["schedule"] == moved.get_json()["schedule"]
+
+
+def test_the_session_page_edits_the_schedule(client, world, course, sign_in):
+    world.session.starts_on, world.session.ends_on = date(2027, 3, 1), date(2027, 3, 2)
+    db.session.commit()
+    sign_in(client, world.trainer)
+    url = f"/trainer/sessions/{world.session.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert 'name="start-d1-am" value="09:00"' in page
+    assert 'name="date-d2-pm" value="2027-03-02"' in page
+    rows = {
+        "d1-am": ("2027-03-01", "08:30", "12:00"),
+        "d1-pm": ("2027-03-01", "13:00", "16:30"),
+        "d2-am": ("2027-03-08", "09:00", "12:30"),
+        "d2-pm": ("2027-03-08", "13:30", "17:00"),
+    }
+    data = {"csrf_token": csrf_token_from(page)}
+    for slot, (on, start, end) in rows.items():
+        data |= {f"date-{slot}": on, f"start-{slot}": start, f"end-{slot}": end}
+    bad = client.post(f"{url}/schedule", data={**data, "end-d1-am": "13:30"}, follow_redirects=True)
+    assert "Jour 1 — après-midi commence avant la fin de Jour 1 — matin." in bad.get_data(
+        as_text=True
+    )
+    db.session.expire_all()
+    assert world.session.schedule is None
+    done = client.post(f"{url}/schedule", data=data, follow_redirects=True)
+    assert "Horaires des demi-journées enregistrés." in done.get_data(as_text=True)
+    db.session.expire_all()
+    assert world.session.ends_on == date(2027, 3, 8)
+    assert world.session.schedule[0] == {
+        "slot": "d1-am",
+        "date": "2027-03-01",
+        "start": "08:30",
+        "end": "12:00",
+    }
+    other = client.post(
+        f"/trainer/sessions/{world.other_session.id}/schedule", data=data, follow_redirects=False
+    )
+    assert other.status_code in (403, 404)
+    grid = client.get(f"{url}/attendance").get_data(as_text=True)
+    assert "08/03/2027 13:30–17:00" in grid
