@@ -130,8 +130,8 @@ def bench_zip(course, participants: int) -> None:
         training = TrainingSession(
             course_id=course.id,
             title="Bench",
-            starts_on=date.today(),
-            ends_on=date.today() + timedelta(days=1),
+            starts_on=date.today() - timedelta(days=3),  # over: it may close now
+            ends_on=date.today() - timedelta(days=2),
             location="Lyon",
             trainer=trainer,
         )

@@ -246,3 +246,25 @@ def test_attend_helper_still_works_on_a_session_over(world, course):
     attend(world.session, course, world.participant, "d2-pm", paper=True)
     report = attestations.close_and_issue(world.session, course)
     assert len(report.issued) == 1
+
+
+def test_absent_through_the_api_then_the_records_show_it(api, june, course, sign_in, client):
+    base = f"/sessions/{june.session.id}/attendance"
+    absent = {"participant_id": june.participant.id, "slot": "d1-am", "method": "absent"}
+    with time_machine.travel(paris(DAY1, 12), tick=False):
+        before = state()
+        assert_error(api.post(base, june.trainer, absent), 422, "reason")
+        assert state() == before
+        marked = api.post(base, june.trainer, {**absent, "reason": "Pas en salle"})
+        assert marked.status_code == 201 and marked.get_json()["kind"] == "absent"
+        countersign = {**absent, "method": "countersign"}
+        refused = assert_error(api.post(base, june.trainer, countersign), 409, "slot")
+        assert "absent(e)" in refused["message"]
+    closed = close(api, june, LAST_END)
+    assert closed.status_code == 200, closed.get_json()
+    register = api.get(f"/sessions/{june.session.id}/attestations", june.compliance).get_json()
+    assert [a["participant_id"] for a in register] == [june.second.id]
+    with time_machine.travel(LAST_END + timedelta(hours=1), tick=False):
+        sign_in(client, june.compliance)
+        page = client.get(f"/compliance/sessions/{june.session.id}").get_data(as_text=True)
+    assert "Absent (signature refusée)" in page
