@@ -37,6 +37,7 @@ def me():
         "attendance/me.html",
         training=training,
         states=states,
+        slots=attendance.schedule_of(training, course),
         open_slot=open_slot if open_slot and open_slot.id not in signed else None,
         already_signed=bool(open_slot and open_slot.id in signed),
         form=form,
