@@ -204,6 +204,8 @@ def test_a_half_day_with_signatures_keeps_its_times(world, course):
     moved = {"slot": "d1-am", "date": world.session.starts_on.isoformat(), "start": "08:00"}
     with pytest.raises(Conflict, match="a déjà des signatures"):
         schedule.update_schedule(world.session, course, [{**moved, "end": "12:30"}])
+    db.session.expire_all()
+    assert world.session.schedule is None
     later = world.session.ends_on + timedelta(days=7)
     entry = {"slot": "d2-pm", "date": later.isoformat(), "start": "14:00", "end": "17:30"}
     slots = schedule.update_schedule(world.session, course, [entry])
@@ -301,3 +303,15 @@ def test_the_session_page_edits_the_schedule(client, world, course, sign_in):
     assert other.status_code in (403, 404)
     grid = client.get(f"{url}/attendance").get_data(as_text=True)
     assert "08/03/2027 13:30–17:00" in grid
+
+
+def test_a_closed_session_keeps_its_schedule(api, world, course):
+    world.session.status = "closed"
+    db.session.commit()
+    entry = {"slot": "d2-pm", "date": "2030-01-01", "start": "13:30", "end": "17:00"}
+    with pytest.raises(Conflict, match="son planning ne change plus"):
+        schedule.update_schedule(world.session, course, [entry])
+    refused = api.patch(f"/sessions/{world.session.id}", world.trainer, {"schedule": [entry]})
+    assert "son planning ne change plus" in assert_error(refused, 409)["message"]
+    db.session.expire_all()
+    assert world.session.schedule is None and world.session.ends_on != date(2030, 1, 1)

@@ -15,6 +15,10 @@ Plain ADD/DROP COLUMN (SQLite 3.35 or newer, PostgreSQL): a batch copy of
 """
 from alembic import op
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+# JSONB on PostgreSQL: plain json has no equality operator (SELECT DISTINCT over sessions).
+SCHEDULE = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 revision = "0006"
 down_revision = "0005"
@@ -23,7 +27,7 @@ depends_on = None
 
 
 def upgrade():
-    op.add_column("training_sessions", sa.Column("schedule", sa.JSON(), nullable=True))
+    op.add_column("training_sessions", sa.Column("schedule", SCHEDULE, nullable=True))
     op.add_column(
         "training_sessions", sa.Column("interrupted_at", sa.DateTime(timezone=True), nullable=True)
     )
