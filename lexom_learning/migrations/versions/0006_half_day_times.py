@@ -1,7 +1,7 @@
 """Half-days have real times: a session's own schedule, and its interruption
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0010
 Create Date: 2026-12-07 03:00:00
 
 ``training_sessions.schedule`` keeps the session's half-days (date, start, end in
@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql
 SCHEDULE = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 revision = "0006"
-down_revision = "0005"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
