@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from lexom_learning.attestations.attendance import slot_states  # noqa: E402
+from lexom_learning.attestations.schedule import build_schedule  # noqa: E402
 from lexom_learning.attestations.snapshot import Issue, build_snapshot  # noqa: E402
 from lexom_learning.documents.attestation import render_attestation  # noqa: E402
 from lexom_learning.documents.certificate import render_certificate  # noqa: E402
@@ -47,7 +48,8 @@ def snapshots(course, count: int, offset: int = 0) -> list[dict]:
         ("d1-pm", "countersign", "countersign"),
         ("d2-am", "paper", "paper"),
     ]
-    states = slot_states(course.half_days, course.days, start, end, acts)
+    slots = build_schedule(course.half_days, course.days, start, end)
+    states = slot_states(slots, acts)
     result = []
     for i in range(offset, offset + count):
         number = f"MRK-STRA-05-2026-{i + 1:05d}"
@@ -128,8 +130,8 @@ def bench_zip(course, participants: int) -> None:
         training = TrainingSession(
             course_id=course.id,
             title="Bench",
-            starts_on=date.today(),
-            ends_on=date.today() + timedelta(days=1),
+            starts_on=date.today() - timedelta(days=3),  # over: it may close now
+            ends_on=date.today() - timedelta(days=2),
             location="Lyon",
             trainer=trainer,
         )

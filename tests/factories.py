@@ -6,6 +6,7 @@ import factory
 from argon2 import PasswordHasher
 from factory.alchemy import SQLAlchemyModelFactory
 
+from lexom_learning.clock import paris_now
 from lexom_learning.extensions import db
 from lexom_learning.services import links
 from lexom_learning.storage import Participant, TrainingSession, User
@@ -45,6 +46,13 @@ class SessionFactory(_Base):
     ends_on = factory.LazyFunction(lambda: date.today() + timedelta(days=1))
     location = "Aubenas"
     trainer = factory.SubFactory(UserFactory)
+
+    class Params:
+        # SessionFactory(over=True): a session whose half-days are all over (it may close).
+        over = factory.Trait(
+            starts_on=factory.LazyFunction(lambda: paris_now().date() - timedelta(days=3)),
+            ends_on=factory.LazyFunction(lambda: paris_now().date() - timedelta(days=2)),
+        )
 
 
 class ParticipantFactory(_Base):

@@ -3,24 +3,17 @@
 A half-day counts as attended when the trainer has vouched for it: either the participant
 signed on their phone (drawn or typed) and the trainer countersigned, or the trainer recorded
 a signature made on the printed sheet (with the reason the phone was not used). A phone
-signature that is not countersigned yet does not count.
+signature that is not countersigned yet does not count; one the trainer marked absent never
+counts; nor does any half-day after the interruption of a session stopped early.
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Protocol
+from datetime import date, datetime
 
-AFTERNOON_STARTS = time(13, 0)
+from .schedule import Slot, day_date, held, open_to_participants, slot_in
 
-
-class HalfDayLike(Protocol):
-    """What a course's half-day declares."""
-
-    id: str
-    day: int
-    label: str
-    hours: float
+__all__ = ["SlotState", "current_slot", "day_date", "slot_of", "slot_states", "totals"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,56 +28,51 @@ class SlotState:
     signed: str | None = None  # drawn_png, drawn_svg, typed
     countersigned: bool = False
     paper: bool = False
+    absent: bool = False  # the trainer refused a phone signature (with a reason)
+    held: bool = True  # False: the session was interrupted before this half-day
 
     @property
     def attended(self) -> bool:
-        """Say whether the half-day counts: countersigned phone signature, or paper."""
+        """Say whether the half-day counts: held, and countersigned or signed on paper."""
+        if not self.held or self.absent:
+            return False
         return self.paper or (self.signed is not None and self.countersigned)
 
     @property
     def status(self) -> str:
-        """Return attended, awaiting_countersign or missing."""
+        """Return attended, awaiting_countersign, absent, not_held or missing."""
+        if not self.held:
+            return "not_held"
         if self.attended:
             return "attended"
+        if self.absent:
+            return "absent"
         return "awaiting_countersign" if self.signed else "missing"
 
 
-def day_date(day: int, days: int, starts_on: date, ends_on: date) -> date:
-    """Return the date of day ``day`` (the last day is the session's end date)."""
-    if day >= days:
-        return ends_on
-    return min(starts_on + timedelta(days=day - 1), ends_on)
-
-
-def slot_of(half_days: Sequence[HalfDayLike], slot_id: str) -> HalfDayLike | None:
+def slot_of(slots: Sequence[Slot], slot_id: str) -> Slot | None:
     """Return the half-day with that id, or None."""
-    return next((h for h in half_days if h.id == slot_id), None)
+    return slot_in(slots, slot_id)
 
 
-def current_slot(
-    half_days: Sequence[HalfDayLike], days: int, starts_on: date, ends_on: date, now: datetime
-) -> HalfDayLike | None:
-    """Return the half-day open for signing at local time ``now`` (morning before 13:00)."""
-    for day in sorted({h.day for h in half_days}):
-        if day_date(day, days, starts_on, ends_on) == now.date():
-            same_day = [h for h in half_days if h.day == day]
-            return same_day[-1] if now.time() >= AFTERNOON_STARTS else same_day[0]
-    return None
+def current_slot(slots: Sequence[Slot], now: datetime) -> Slot | None:
+    """Return the half-day a participant may sign at ``now`` (aware), or None."""
+    found = open_to_participants(slots, now)
+    return found[0] if found else None
 
 
 def slot_states(
-    half_days: Sequence[HalfDayLike],
-    days: int,
-    starts_on: date,
-    ends_on: date,
+    slots: Sequence[Slot],
     signatures: Iterable[tuple[str, str, str]],
+    interrupted_at: datetime | None = None,
 ) -> list[SlotState]:
     """Return every half-day's state from (slot, kind, method) triples of one participant."""
     by_slot: dict[str, dict[str, str]] = {}
     for slot, kind, method in signatures:
         by_slot.setdefault(slot, {})[kind] = method
+    took_place = {s.id for s in held(slots, interrupted_at)}
     states = []
-    for h in half_days:
+    for h in slots:
         acts = by_slot.get(h.id, {})
         states.append(
             SlotState(
@@ -92,10 +80,12 @@ def slot_states(
                 h.label,
                 h.day,
                 h.hours,
-                day_date(h.day, days, starts_on, ends_on),
+                h.on,
                 signed=acts.get("participant"),
                 countersigned="countersign" in acts,
                 paper="paper" in acts,
+                absent="absent" in acts,
+                held=h.id in took_place,
             )
         )
     return states

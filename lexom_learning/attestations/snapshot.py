@@ -69,6 +69,7 @@ def build_snapshot(
             "ends_on": session["ends_on"].isoformat(),
             "location": session["location"],
             "trainer": session["trainer"],
+            "interruption": _interruption(session.get("interruption")),
         },
         "attendance": {
             "half_days": [
@@ -78,12 +79,14 @@ def build_snapshot(
                     "date": s.on.isoformat(),
                     "hours": s.hours,
                     "attended": s.attended,
+                    "held": s.held,
                 }
                 for s in states
             ],
             "half_days_attended": half_days,
             "hours_attended": hours,
             "hours_planned": float(course.hours),
+            "hours_held": float(sum(s.hours for s in states if s.held)),
         },
         "objectives": [
             {
@@ -98,6 +101,13 @@ def build_snapshot(
         "thresholds": course.attestation.thresholds.model_dump(),
         "evaluation_modalities": list(course.evaluation_modalities),
     }
+
+
+def _interruption(interruption: Mapping[str, Any] | None) -> dict[str, str] | None:
+    """Return when and why a session stopped early, or None."""
+    if not interruption:
+        return None
+    return {"date": interruption["date"].isoformat(), "reason": interruption["reason"]}
 
 
 def attendance_key(snapshot: Mapping[str, Any]) -> tuple[str, ...]:

@@ -39,13 +39,16 @@ def render_attestation(snapshot: dict[str, Any]) -> bytes:
         page.field("Lieu", session["location"])
         page.field("Durée prévue", f"{hours(course['hours'])} ({course['days']} jours)")
 
-    page.static(("course", tuple(course.items()), tuple(session.items())), course_block)
+    fixed = tuple((k, v) for k, v in session.items() if k != "interruption")
+    page.static(("course", tuple(course.items()), fixed), course_block)
     total = len(attendance["half_days"])
     page.field(
         "Durée suivie",
         f"{hours(attendance['hours_attended'])} "
         f"({attendance['half_days_attended']} demi-journée(s) sur {total})",
     )
+    if session.get("interruption"):
+        page.paragraph(interruption_text(session["interruption"], attendance), 9.5, bold=True)
     page.static(
         ("trainer", session["trainer"]), lambda: page.field("Formateur", session["trainer"])
     )
@@ -56,6 +59,16 @@ def render_attestation(snapshot: dict[str, Any]) -> bytes:
     )
     _closing(page, s)
     return page.finish()
+
+
+def interruption_text(interruption: dict[str, str], attendance: dict[str, Any]) -> str:
+    """Return the sentence stating that the session stopped early, and the hours held."""
+    held = attendance.get("hours_held", attendance["hours_attended"])
+    return (
+        f"Formation interrompue le {long_date(interruption['date'])} : "
+        f"{interruption['reason']} ({hours(held)} réalisées sur "
+        f"{hours(attendance['hours_planned'])} prévues)."
+    )
 
 
 def _objectives(page: Page, objectives: list[dict[str, Any]]) -> None:

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from .attestation import footer, signature
+from .attestation import footer, interruption_text, signature
 from .french import hours, long_date, short_date
 from .page import MARGIN, MUTED, Page, rendered_alone
 
@@ -63,12 +63,16 @@ def render_certificate(snapshot: dict[str, Any]) -> bytes:
         f"{hours(attendance['hours_attended'])} réalisées sur {hours(course['hours'])} prévues.",
         10,
     )
+    if session.get("interruption"):
+        page.paragraph(interruption_text(session["interruption"], attendance), 10, bold=True)
     page.static(
         ("certificate-attendance",),
         lambda: page.heading("Assiduité par demi-journée (émargement)", 10),
     )
     for half_day in attendance["half_days"]:
         present = "présent(e)" if half_day["attended"] else "absent(e)"
+        if not half_day.get("held", True):
+            present = "non tenue"
         page.text(f"{short_date(half_day['date'])}  {half_day['label']}", 9, advance=0)
         page.text(hours(half_day["hours"]), 9, x=MARGIN + 260, advance=0)
         page.text(present, 9, x=MARGIN + 320, advance=13)

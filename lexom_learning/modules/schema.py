@@ -7,7 +7,15 @@ Schema of each file model for editors.
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from ..attestations.rule import RuleError, parse_rule
 from ..quizzes.grading import question_annotation
@@ -58,13 +66,42 @@ class Objective(Strict):
     text: Text
 
 
+LocalTime = Annotated[
+    str,
+    Field(
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        description='Local time in Europe/Paris, HH:MM (quote it in YAML: "09:00")',
+    ),
+]
+
+
 class HalfDay(Strict):
-    """One attendance slot (émargement)."""
+    """One attendance slot (émargement), with its times in Europe/Paris.
+
+    Without ``start``/``end``, the first half-day of a day runs 09:00–12:30 and the others
+    13:30–17:00; a session may move them (``attestations.schedule``).
+    """
 
     id: ID
     day: int = Field(ge=1)
     label: Text
     hours: float = Field(gt=0, le=12)
+    start: LocalTime | None = None
+    end: LocalTime | None = None
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _sexagesimal(cls, value: Any) -> Any:
+        """Read an unquoted YAML 1.1 time (13:30 loads as the integer 810) as HH:MM."""
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            return f"{value // 60:02d}:{value % 60:02d}"
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "HalfDay":
+        if self.start and self.end and self.end <= self.start:
+            raise ValueError("end must be after start")
+        return self
 
 
 class Provider(Strict):

@@ -8,12 +8,13 @@ import base64
 import binascii
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..attestations.attendance import SlotState, current_slot, slot_of, slot_states, totals
+from ..attestations.schedule import PARIS, Slot, build_schedule, held
+from ..clock import paris_now
 from ..extensions import db
 from ..modules import Course
 from ..storage import AttendanceSignature, Participant, TrainingSession, User
@@ -23,7 +24,7 @@ from .errors import Conflict, Invalid, NotFound
 from .session_state import CLOSE_IN_PROGRESS, CLOSING, current_status, ensure_open
 
 SIGNING_CLOSED = N_("La session est clôturée : l'émargement est fermé.")
-TIMEZONE = ZoneInfo("Europe/Paris")
+TIMEZONE = PARIS
 MAX_SIGNATURE = 150_000  # characters of a PNG data URL or SVG path (about 110 kB of image)
 MAX_NAME = 200
 MAX_REASON = 500
@@ -33,13 +34,46 @@ SVG_PATH = re.compile(r"^[MmLlHhVvCcSsQqTtZz0-9eE.,\s+-]+$")
 
 def local_now() -> datetime:
     """Return the time in France (half-days follow the room's clock)."""
-    return datetime.now(TIMEZONE)
+    return paris_now()
+
+
+def schedule_of(training: TrainingSession, course: Course) -> list[Slot]:
+    """Return the session's half-days with their dates and times (its own, else the course's)."""
+    return build_schedule(
+        course.half_days, course.days, training.starts_on, training.ends_on, training.schedule
+    )
 
 
 def open_slot(training: TrainingSession, course: Course, now: datetime | None = None):
-    """Return the half-day open for signing now, or None."""
+    """Return the half-day a participant may sign now, or None."""
     now = (now or local_now()).astimezone(TIMEZONE)
-    return current_slot(course.half_days, course.days, training.starts_on, training.ends_on, now)
+    return current_slot(schedule_of(training, course), now)
+
+
+def _stamp(moment: datetime) -> str:
+    """Return a Paris date and time as printed in messages: 14/06/2027 08:45."""
+    return moment.astimezone(TIMEZONE).strftime("%d/%m/%Y %H:%M")
+
+
+def _slot(training: TrainingSession, course: Course, slot_id: str) -> Slot:
+    slot = slot_of(schedule_of(training, course), slot_id)
+    if slot is None:
+        raise NotFound("Demi-journée inconnue.", "slot")
+    return slot
+
+
+def _trainer_may_sign(training: TrainingSession, slot: Slot, now: datetime | None) -> None:
+    """A trainer signs a half-day once it has started (catching up later is fine)."""
+    now = (now or local_now()).astimezone(TIMEZONE)
+    if not slot.started(now):
+        raise Conflict(
+            "Cette demi-journée n'a pas encore commencé : elle se contresigne à partir du "
+            "%(start)s (heure de Paris).",
+            "slot",
+            start=_stamp(slot.starts_at),
+        )
+    if not held([slot], training.interrupted_at):
+        raise Conflict("La formation a été interrompue avant cette demi-journée.", "slot")
 
 
 def parse_signature(raw: str) -> tuple[str, str]:
@@ -88,10 +122,8 @@ def states_for(training: TrainingSession, course: Course) -> dict[int, list[Slot
     acts: dict[int, list[tuple[str, str, str]]] = {p: [] for p in ids}
     for s in _signatures(ids):
         acts[s.participant_id].append((s.slot, s.kind, s.method))
-    return {
-        p: slot_states(course.half_days, course.days, training.starts_on, training.ends_on, a)
-        for p, a in acts.items()
-    }
+    slots = schedule_of(training, course)
+    return {p: slot_states(slots, a, training.interrupted_at) for p, a in acts.items()}
 
 
 def hours_attended(states: list[SlotState]) -> float:
@@ -117,7 +149,8 @@ def _has(participant_id: int, slot: str, kind: str) -> bool:
     )
 
 
-def _store(row: AttendanceSignature, course: Course, duplicate: str) -> AttendanceSignature:
+def stage(row: AttendanceSignature, course: Course) -> None:
+    """Add a signature act and its completion-log line (the caller commits)."""
     db.session.add(row)
     events.record(
         row.session_id,
@@ -128,6 +161,10 @@ def _store(row: AttendanceSignature, course: Course, duplicate: str) -> Attendan
         course.version,
         {"kind": row.kind, "method": row.method},
     )
+
+
+def _store(row: AttendanceSignature, course: Course, duplicate: str) -> AttendanceSignature:
+    stage(row, course)
     try:
         db.session.commit()
     except IntegrityError:
@@ -147,16 +184,21 @@ def sign(
     """Record the participant's own signature for the half-day open now.
 
     :raises NotFound: unknown half-day.
-    :raises Conflict: session closing or closed, half-day not open now, or already signed.
+    :raises Conflict: session closing or closed, outside the half-day's signing window (from
+        15 minutes before its start to its end, Paris time), or already signed.
     :raises Invalid: empty or unreadable signature.
     """
     training = participant.session
-    if slot_of(course.half_days, slot_id) is None:
-        raise NotFound("Demi-journée inconnue.", "slot")
+    slot = _slot(training, course, slot_id)
     ensure_open(training, SIGNING_CLOSED)
-    current = open_slot(training, course, now)
-    if current is None or current.id != slot_id:
-        raise Conflict("Cette demi-journée n'est pas ouverte à la signature en ce moment.", "slot")
+    if not slot.open_to_participants((now or local_now()).astimezone(TIMEZONE)):
+        raise Conflict(
+            "Cette demi-journée se signe du %(opens)s au %(ends)s (heure de Paris), "
+            "pas en ce moment.",
+            "slot",
+            opens=_stamp(slot.signing_opens_at),
+            ends=_stamp(slot.ends_at),
+        )
     if _has(participant.id, slot_id, "participant"):
         raise Conflict("Vous avez déjà signé cette demi-journée.", "slot")
     method, value = parse_signature(signature)
@@ -191,15 +233,22 @@ def countersign(
     participant_id: int,
     slot_id: str,
     user_agent: str = "",
+    now: datetime | None = None,
 ) -> AttendanceSignature:
     """Record the trainer's countersignature of a participant's half-day signature.
 
     :raises NotFound: unknown half-day or participant.
-    :raises Conflict: the participant has not signed, or it is countersigned already.
+    :raises Conflict: the half-day has not started, the participant has not signed, it is
+        countersigned already or marked absent.
     """
     participant = _enrolled(training, participant_id)
-    if slot_of(course.half_days, slot_id) is None:
-        raise NotFound("Demi-journée inconnue.", "slot")
+    _trainer_may_sign(training, _slot(training, course, slot_id), now)
+    if _has(participant.id, slot_id, "absent"):
+        raise Conflict(
+            "%(name)s est marqué(e) absent(e) sur cette demi-journée.",
+            "slot",
+            name=participant.name,
+        )
     if not _has(participant.id, slot_id, "participant"):
         raise Conflict("%(name)s n'a pas signé cette demi-journée.", "slot", name=participant.name)
     row = AttendanceSignature(
@@ -225,21 +274,18 @@ def record_paper(
     slot_id: str,
     reason: str,
     user_agent: str = "",
+    now: datetime | None = None,
 ) -> AttendanceSignature:
     """Record a signature made on the printed sheet, with the reason the phone was not used.
 
     :raises Invalid: no reason.
     :raises NotFound: unknown half-day or participant.
-    :raises Conflict: already recorded, or signed on the phone (countersign that instead).
+    :raises Conflict: the half-day has not started, already recorded, or signed on the phone
+        (countersign that instead).
     """
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise Invalid("Indiquez le motif de la signature papier.", "reason")
-    if len(reason) > MAX_REASON:
-        raise Invalid("Motif : %(limit)s caractères au plus.", "reason", limit=MAX_REASON)
+    reason = clean_reason(reason, N_("Indiquez le motif de la signature papier."))
     participant = _enrolled(training, participant_id)
-    if slot_of(course.half_days, slot_id) is None:
-        raise NotFound("Demi-journée inconnue.", "slot")
+    _trainer_may_sign(training, _slot(training, course, slot_id), now)
     if _has(participant.id, slot_id, "participant"):
         raise Conflict(
             "%(name)s a signé sur son téléphone : contresignez cette signature.",
@@ -259,6 +305,69 @@ def record_paper(
         actor=trainer.get_id(),
         user_agent=(user_agent or "")[:300],
     )
+    return _after_change(training, course, _store(row, course, duplicate))
+
+
+def clean_reason(reason: str | None, missing: str) -> str:
+    """Return the reason on one line.
+
+    :raises Invalid: empty (with the ``missing`` message) or longer than 500 characters.
+    """
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise Invalid(missing, "reason")
+    if len(reason) > MAX_REASON:
+        raise Invalid("Motif : %(limit)s caractères au plus.", "reason", limit=MAX_REASON)
+    return reason
+
+
+def absent_row(
+    training: TrainingSession, participant: Participant, slot_id: str, reason: str, actor: str
+) -> AttendanceSignature:
+    """Return (unsaved) the act marking a phone signature absent, with its reason."""
+    return AttendanceSignature(
+        session_id=training.id,
+        participant_id=participant.id,
+        slot=slot_id,
+        kind="absent",
+        method="absent",
+        reason=reason,
+        actor=actor,
+    )
+
+
+def mark_absent(
+    training: TrainingSession,
+    course: Course,
+    trainer: User,
+    participant_id: int,
+    slot_id: str,
+    reason: str,
+    user_agent: str = "",
+    now: datetime | None = None,
+) -> AttendanceSignature:
+    """Refuse a participant's phone signature (they were not there), with the reason.
+
+    :raises Invalid: no reason.
+    :raises NotFound: unknown half-day or participant.
+    :raises Conflict: the half-day has not started, no phone signature awaits countersignature.
+    """
+    reason = clean_reason(reason, N_("Indiquez le motif de l'absence."))
+    participant = _enrolled(training, participant_id)
+    _trainer_may_sign(training, _slot(training, course, slot_id), now)
+    if not _has(participant.id, slot_id, "participant") or _has(
+        participant.id, slot_id, "countersign"
+    ):
+        raise Conflict(
+            "Aucune signature de %(name)s n'attend de contreseing sur cette demi-journée.",
+            "slot",
+            name=participant.name,
+        )
+    row = absent_row(training, participant, slot_id, reason, trainer.get_id())
+    row.user_agent = (user_agent or "")[:300]
+    duplicate = N_("Cette signature est déjà marquée absente.")
+    if _has(participant.id, slot_id, "absent"):
+        raise Conflict(duplicate, "slot")
     return _after_change(training, course, _store(row, course, duplicate))
 
 

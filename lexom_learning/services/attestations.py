@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from ..attestations.attendance import SlotState, totals
 from ..attestations.numbering import format_number, prefix_for
 from ..attestations.rule import Facts, parse_rule
+from ..attestations.schedule import document_date, held
 from ..attestations.snapshot import Issue, attendance_key, build_snapshot
 from ..documents.attestation import render_attestation
 from ..documents.certificate import render_certificate
@@ -28,7 +29,7 @@ from ..storage import (
     TrainingSession,
 )
 from ..storage.types import utcnow
-from . import attendance, events
+from . import attendance, close_checks, events
 from .attainment import participants_results
 from .attestation_queries import (  # noqa: F401  (re-exported: the service's read side)
     audit_trail,
@@ -38,7 +39,7 @@ from .attestation_queries import (  # noqa: F401  (re-exported: the service's re
     replacement_of,
 )
 from .errors import Conflict, Invalid
-from .session_state import NOT_OPEN
+from .session_state import NOT_OPEN, OPEN
 
 SYSTEM = "system"
 ATTEMPTS = 5
@@ -80,6 +81,7 @@ class _Context:
     session: dict
     signatory: str
     actor: str
+    held: tuple = ()  # the half-days that took place: documents are dated after the last one
 
 
 def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
@@ -91,10 +93,16 @@ def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
         "location": training.location,
         "trainer": training.trainer.name,
     }
+    if training.interrupted_at is not None:
+        session["interruption"] = {
+            "date": training.interrupted_at.astimezone(attendance.TIMEZONE).date(),
+            "reason": training.interruption_reason or "",
+        }
     signatory = current_app.config.get(
         "LEXOM_ATTESTATION_SIGNATORY", f"La direction de {course.provider.name}"
     )
-    return _Context(training.id, course, session, signatory, actor)
+    took_place = held(attendance.schedule_of(training, course), training.interrupted_at)
+    return _Context(training.id, course, session, signatory, actor, tuple(took_place))
 
 
 def _latest_by_participant(session_id: int) -> dict[int, Attestation]:
@@ -142,12 +150,27 @@ def _scores(results: dict, participant_id: int) -> dict[str, tuple]:
     return {o: (r.percent, r.level) for o, r in results.get(participant_id, {}).items()}
 
 
-def close_and_issue(training: TrainingSession, course: Course):
+def close_and_issue(
+    training: TrainingSession,
+    course: Course,
+    request: close_checks.CloseRequest | None = None,
+    actor: str = SYSTEM,
+    now=None,
+):
     """Close the session and run every close step (``services.closing.close``); return the
-    session's outcome (its attestations), the same for every caller."""
+    session's outcome (its attestations), the same for every caller.
+
+    An open session is first checked (``close_checks``: time, interruption, countersignatures)
+    and the trainer's decisions written; a session already ``closing`` resumes without checks.
+
+    :raises Conflict: see ``close_checks.check``; nothing is written then.
+    """
     from .closing import close  # closing runs this module's issue_due
 
-    return close(training, course)
+    if training.status == OPEN:
+        plan = close_checks.check(training, course, request, now)
+        close_checks.apply(training, course, plan, actor)
+    return close(training, course, now)
 
 
 def _next_number(prefix: str) -> str:
@@ -187,7 +210,7 @@ def _issue(
                 number,
                 version,
                 now,
-                now.astimezone(attendance.TIMEZONE).date(),
+                document_date(now, context.held),
                 verify_url(number),
                 context.signatory,
                 previous[1],

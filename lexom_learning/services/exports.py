@@ -91,7 +91,13 @@ def _attendance_csv(training: TrainingSession, course: Course) -> bytes:
         "demi-journées",
         "heures",
     ]
-    labels = {"attended": "présent", "awaiting_countersign": "à contresigner", "missing": "absent"}
+    labels = {
+        "attended": "présent",
+        "awaiting_countersign": "à contresigner",
+        "missing": "absent",
+        "absent": "absent (signature refusée)",
+        "not_held": "non tenue",
+    }
     rows = []
     for p in training.participants:
         mine = states[p.id]

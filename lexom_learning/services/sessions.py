@@ -14,6 +14,7 @@ from ..translatable import N_, Message
 from .accounts import normalise_email
 from .errors import Conflict, Invalid, NotFound, gettext, translated
 from .links import issue_link
+from .schedule import apply_schedule, checked_schedule
 from .session_state import SESSION_IS_CLOSED, ensure_open
 
 MAX_CSV_ROWS = 500
@@ -23,11 +24,18 @@ TOO_MANY = N_("%(limit)s participants au plus par import.")
 
 
 def create_session(
-    trainer: User, course: Course, title: str, starts_on: date, ends_on: date, location: str
+    trainer: User,
+    course: Course,
+    title: str,
+    starts_on: date,
+    ends_on: date,
+    location: str,
+    schedule: list[dict] | None = None,
 ) -> TrainingSession:
-    """Create a session of ``course`` run by ``trainer``.
+    """Create a session of ``course`` run by ``trainer``, with its half-day schedule (the
+    course's times on the default dates, changed by ``schedule`` entries).
 
-    :raises Invalid: empty title or location, or dates in the wrong order.
+    :raises Invalid: empty title or location, dates in the wrong order, or a bad schedule.
     """
     if not title.strip():
         raise Invalid("Le titre est obligatoire.", "title")
@@ -39,6 +47,7 @@ def create_session(
         raise Invalid("Le lieu dépasse 200 caractères.", "location")
     if ends_on < starts_on:
         raise Invalid("La date de fin précède la date de début.", "ends_on")
+    slots = checked_schedule(course, starts_on, ends_on, schedule)
     session = TrainingSession(
         course_id=course.id,
         title=title.strip(),
@@ -47,6 +56,7 @@ def create_session(
         location=location.strip(),
         trainer=trainer,
     )
+    apply_schedule(session, slots)
     db.session.add(session)
     db.session.commit()
     return session

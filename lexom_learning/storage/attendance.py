@@ -10,9 +10,10 @@ from .types import UTCDateTime, utcnow
 
 # participant: the participant signed on their phone (method drawn_png, drawn_svg or typed);
 # countersign: the trainer vouched for that signature; paper: the trainer recorded a signature
-# made on the printed sheet (method paper, with a reason).
-SIGNATURE_KINDS = ("participant", "countersign", "paper")
-SIGNATURE_METHODS = ("drawn_png", "drawn_svg", "typed", "countersign", "paper")
+# made on the printed sheet (method paper, with a reason); absent: the trainer refused a phone
+# signature before closing (method absent, with a reason).
+SIGNATURE_KINDS = ("participant", "countersign", "paper", "absent")
+SIGNATURE_METHODS = ("drawn_png", "drawn_svg", "typed", "countersign", "paper", "absent")
 
 
 class AttendanceSignature(db.Model):

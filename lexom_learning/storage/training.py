@@ -2,7 +2,8 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -27,6 +28,15 @@ class TrainingSession(db.Model):
     status: Mapped[str] = mapped_column(String(20), default="planned")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The session's own half-day schedule: [{"slot", "date", "start", "end"}] (Europe/Paris
+    # times); None: the course's times on the default dates (attestations.schedule).
+    # JSONB on PostgreSQL: plain json has no equality, so SELECT DISTINCT over sessions fails.
+    schedule: Mapped[list[dict[str, str]] | None] = mapped_column(
+        JSON().with_variant(JSONB(), "postgresql")
+    )
+    # A session stopped early: when the trainer closed it, and why (printed on the documents).
+    interrupted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    interruption_reason: Mapped[str | None] = mapped_column(Text, info={"personal": True})
 
     trainer: Mapped[User] = relationship()
     participants: Mapped[list["Participant"]] = relationship(

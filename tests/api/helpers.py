@@ -124,6 +124,10 @@ class Api:
         """POST ``body`` as JSON to ``path``."""
         return self.call("POST", path, who, body, **kwargs)
 
+    def patch(self, path: str, who=None, body: Any = None, **kwargs):
+        """PATCH JSON to an API path (a dict body is sent as JSON)."""
+        return self.call("PATCH", path, who, body, **kwargs)
+
 
 def assert_error(response, status: int, field: str | None = None) -> dict[str, Any]:
     """Assert the JSON error body of a refused request and return its "error" object."""

@@ -1,9 +1,12 @@
 """Fixtures of the attendance and attestation tests: a world, signed half-days, issued papers."""
 
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
 import pytest
+import time_machine
 
+from lexom_learning.clock import PARIS
 from lexom_learning.services import attendance, attestations
 from lexom_learning.storage import Participant, TrainingSession, User
 from tests.api.helpers import Api
@@ -30,8 +33,8 @@ class World:
 
 @pytest.fixture
 def world(factories) -> World:
-    mine = factories.SessionFactory(location="Lyon — salle « Garance »")
-    theirs = factories.SessionFactory()
+    mine = factories.SessionFactory(location="Lyon — salle « Garance »", over=True)
+    theirs = factories.SessionFactory(over=True)
     return World(
         session=mine,
         trainer=mine.trainer,
@@ -43,6 +46,12 @@ def world(factories) -> World:
         compliance=factories.UserFactory(role="compliance"),
         admin=factories.UserFactory(role="admin"),
     )
+
+
+def during(training, day: int = 1, at: time = time(9, 30)):
+    """Travel to a moment of a (default-scheduled) session's day ``day``, Paris time."""
+    moment = datetime.combine(training.starts_on + timedelta(days=day - 1), at, tzinfo=PARIS)
+    return time_machine.travel(moment, tick=False)
 
 
 @pytest.fixture

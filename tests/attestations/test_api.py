@@ -5,6 +5,7 @@ import zipfile
 
 from lexom_learning.services import attendance
 from tests.api.helpers import assert_error
+from tests.attestations.conftest import during
 
 PNG = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQ"
@@ -17,22 +18,23 @@ def open_slot(world, course) -> str:
 
 
 def test_a_day_of_attendance_then_closing_issues_the_attestation(api, world, course):
-    slot = open_slot(world, course)
-    signed = api.post(
-        f"/me/attendance/{slot}",
-        world.participant,
-        {"signature": PNG},
-        headers={"User-Agent": "Mozilla/5.0 (iPhone)"},
-    )
-    assert signed.status_code == 201, signed.get_json()
-    assert signed.get_json()["method"] == "drawn_png" and "signature" not in signed.get_json()
-    assert_error(api.post(f"/me/attendance/{slot}", world.participant, {"signature": "Moi"}), 409)
-    other = "d2-pm" if slot != "d2-pm" else "d1-am"
-    assert_error(
-        api.post(f"/me/attendance/{other}", world.second, {"signature": "Zoé"}), 409, "slot"
-    )
-    assert_error(api.post("/me/attendance/d9-xx", world.second, {"signature": "Zoé"}), 404)
-    assert_error(api.post(f"/me/attendance/{slot}", world.second, {"signature": ""}), 422)
+    with during(world.session):
+        slot = open_slot(world, course)
+        signed = api.post(
+            f"/me/attendance/{slot}",
+            world.participant,
+            {"signature": PNG},
+            headers={"User-Agent": "Mozilla/5.0 (iPhone)"},
+        )
+        assert signed.status_code == 201, signed.get_json()
+        assert signed.get_json()["method"] == "drawn_png" and "signature" not in signed.get_json()
+        again = api.post(f"/me/attendance/{slot}", world.participant, {"signature": "Moi"})
+        assert_error(again, 409)
+        assert_error(
+            api.post("/me/attendance/d2-pm", world.second, {"signature": "Zoé"}), 409, "slot"
+        )
+        assert_error(api.post("/me/attendance/d9-xx", world.second, {"signature": "Zoé"}), 404)
+        assert_error(api.post(f"/me/attendance/{slot}", world.second, {"signature": ""}), 422)
 
     base = f"/sessions/{world.session.id}/attendance"
     countersign = {"participant_id": world.participant.id, "slot": slot, "method": "countersign"}

@@ -167,17 +167,13 @@ def test_replayed_blocks_never_borrow_a_rare_letter_from_another_document(world,
     from datetime import date
 
     from lexom_learning.attestations.attendance import slot_states
+    from lexom_learning.attestations.schedule import build_schedule
     from lexom_learning.attestations.snapshot import Issue, build_snapshot
     from lexom_learning.documents.attestation import render_attestation
     from lexom_learning.storage.types import utcnow
 
-    states = slot_states(
-        course.half_days,
-        course.days,
-        date(2026, 1, 5),
-        date(2026, 1, 6),
-        [("d1-am", "paper", "paper")],
-    )
+    slots = build_schedule(course.half_days, course.days, date(2026, 1, 5), date(2026, 1, 6))
+    states = slot_states(slots, [("d1-am", "paper", "paper")])
 
     def page(name: str, location: str) -> str:
         issue = Issue(

@@ -84,7 +84,7 @@ def test_concurrent_triggers_issue_exactly_one_attestation(app, world, course):
 
 
 def test_numbers_follow_each_other_across_sessions(world, course, factories, issued):
-    other = factories.SessionFactory(trainer=world.other_trainer)
+    other = factories.SessionFactory(trainer=world.other_trainer, over=True)
     person = factories.ParticipantFactory(session=other)
     attend(other, course, person, "d1-am", trainer=world.other_trainer, paper=True)
     second = attestations.close_and_issue(other, course).issued[0]

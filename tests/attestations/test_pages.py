@@ -10,36 +10,43 @@ from sqlalchemy import select
 from lexom_learning.extensions import db
 from lexom_learning.services import attendance
 from lexom_learning.storage import AttendanceSignature, Attestation
+from tests.attestations.conftest import during
 from tests.attestations.test_api import PNG
 from tests.conftest import csrf_token_from
 
 
 def test_sign_countersign_paper_and_close(client, world, course, sign_in):
-    slot = attendance.open_slot(world.session, course).id
-    sign_in(client, world.participant)
-    page = client.get("/me/attendance").get_data(as_text=True)
-    assert "Signer :" in page and 'name="drawn"' in page and "signature.js" in page
-    response = client.post(
-        "/me/attendance",
-        data={"csrf_token": csrf_token_from(page), "slot": slot, "drawn": PNG, "typed_name": ""},
-        headers={"User-Agent": "Mozilla/5.0 (Android) test"},
-    )
-    assert response.status_code == 302
-    page = client.get("/me/attendance").get_data(as_text=True)
-    assert "Votre signature est enregistrée" in page and "en attente du formateur" in page
-    row = db.session.scalar(select(AttendanceSignature))
-    assert (row.method, row.user_agent, row.signature) == (
-        "drawn_png",
-        "Mozilla/5.0 (Android) test",
-        PNG,
-    )
+    with during(world.session):
+        slot = attendance.open_slot(world.session, course).id
+        sign_in(client, world.participant)
+        page = client.get("/me/attendance").get_data(as_text=True)
+        assert "Signer :" in page and 'name="drawn"' in page and "signature.js" in page
+        response = client.post(
+            "/me/attendance",
+            data={
+                "csrf_token": csrf_token_from(page),
+                "slot": slot,
+                "drawn": PNG,
+                "typed_name": "",
+            },
+            headers={"User-Agent": "Mozilla/5.0 (Android) test"},
+        )
+        assert response.status_code == 302
+        page = client.get("/me/attendance").get_data(as_text=True)
+        assert "Votre signature est enregistrée" in page and "en attente du formateur" in page
+        row = db.session.scalar(select(AttendanceSignature))
+        assert (row.method, row.user_agent, row.signature) == (
+            "drawn_png",
+            "Mozilla/5.0 (Android) test",
+            PNG,
+        )
 
-    sign_in(client, world.second)
-    page = client.get("/me/attendance").get_data(as_text=True)
-    client.post(
-        "/me/attendance",
-        data={"csrf_token": csrf_token_from(page), "slot": slot, "typed_name": "Zoé Œuvray"},
-    )
+        sign_in(client, world.second)
+        page = client.get("/me/attendance").get_data(as_text=True)
+        client.post(
+            "/me/attendance",
+            data={"csrf_token": csrf_token_from(page), "slot": slot, "typed_name": "Zoé Œuvray"},
+        )
 
     sign_in(client, world.trainer)
     grid = client.get(f"/trainer/sessions/{world.session.id}/attendance")

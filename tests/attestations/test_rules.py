@@ -7,6 +7,7 @@ import pytest
 from lexom_learning.attestations.attendance import current_slot, day_date, slot_states, totals
 from lexom_learning.attestations.numbering import format_number, looks_like_number, prefix_for
 from lexom_learning.attestations.rule import Facts, RuleError, parse_rule
+from lexom_learning.attestations.schedule import PARIS, build_schedule
 from lexom_learning.services.attendance import parse_signature
 from lexom_learning.services.errors import Invalid
 
@@ -33,7 +34,7 @@ def test_rules_with_hours_and_unknown_clauses():
 
 
 def states(course, acts):
-    return slot_states(course.half_days, course.days, START, END, acts)
+    return slot_states(build_schedule(course.half_days, course.days, START, END), acts)
 
 
 def test_a_half_day_counts_when_countersigned_or_on_paper(course):
@@ -58,16 +59,21 @@ def test_a_countersignature_alone_does_not_count(course):
 @pytest.mark.parametrize(
     "moment, slot",
     [
-        (datetime(2026, 12, 3, 8, 30), "d1-am"),
-        (datetime(2026, 12, 3, 12, 59), "d1-am"),
-        (datetime(2026, 12, 3, 13, 0), "d1-pm"),
+        (datetime(2026, 12, 3, 0, 0), None),
+        (datetime(2026, 12, 3, 8, 44), None),
+        (datetime(2026, 12, 3, 8, 45), "d1-am"),
+        (datetime(2026, 12, 3, 12, 30), "d1-am"),
+        (datetime(2026, 12, 3, 12, 31), None),
+        (datetime(2026, 12, 3, 13, 15), "d1-pm"),
         (datetime(2026, 12, 4, 9, 0), "d2-am"),
-        (datetime(2026, 12, 4, 18, 0), "d2-pm"),
+        (datetime(2026, 12, 4, 17, 0), "d2-pm"),
+        (datetime(2026, 12, 4, 18, 0), None),
         (datetime(2026, 12, 5, 9, 0), None),
     ],
 )
 def test_the_open_half_day_follows_the_clock(course, moment, slot):
-    found = current_slot(course.half_days, course.days, START, END, moment)
+    slots = build_schedule(course.half_days, course.days, START, END)
+    found = current_slot(slots, moment.replace(tzinfo=PARIS))
     assert (found.id if found else None) == slot
 
 

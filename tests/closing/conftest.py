@@ -73,7 +73,7 @@ def stored() -> dict[str, int]:
 def busy(app, factories, course) -> Busy:
     """A session with everything under way (not closed yet)."""
     trainer = factories.UserFactory(role="trainer")
-    session = factories.SessionFactory(trainer=trainer)
+    session = factories.SessionFactory(trainer=trainer, over=True)
     people = [factories.ParticipantFactory(session=session) for _ in range(4)]
     for kind in evaluations.ROOM_KINDS:
         evaluations.set_open(session, course, kind, trainer, True)

@@ -18,7 +18,7 @@ CALLERS = 100
 
 def _room(factories, course, size: int):
     trainer = factories.UserFactory(role="trainer")
-    training = factories.SessionFactory(trainer=trainer)
+    training = factories.SessionFactory(trainer=trainer, over=True)
     people = [factories.ParticipantFactory(session=training) for _ in range(size)]
     for person in people:
         attendance.record_paper(training, course, trainer, person.id, "d1-am", "Feuille papier")

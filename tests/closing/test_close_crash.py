@@ -52,7 +52,7 @@ def _count(session_id: int) -> int:
 
 def test_a_killed_close_is_finished_by_issue_due(app, factories, course, tmp_path):
     trainer = factories.UserFactory(role="trainer")
-    training = factories.SessionFactory(trainer=trainer)
+    training = factories.SessionFactory(trainer=trainer, over=True)
     people = [factories.ParticipantFactory(session=training) for _ in range(PEOPLE)]
     for person in people[:-2]:  # the last two attended nothing: no attestation is due for them
         attendance.record_paper(training, course, trainer, person.id, "d1-am", "Feuille papier")

@@ -168,13 +168,24 @@ def test_the_migration_keeps_the_first_of_earlier_duplicates_then_refuses_more(
         try:
             upgrade(directory=str(MIGRATIONS_DIR), revision="0004")
             # Written as the schema stood at 0004 (later revisions add participant columns).
-            training = factories.SessionFactory()
+            # Sessions too: revision 0006 adds session columns.
+            trainer = factories.UserFactory()
+            db.session.execute(
+                text(
+                    "INSERT INTO training_sessions (course_id, title, starts_on, ends_on,"
+                    " location, trainer_id, status, created_at) VALUES ('mrk-stra-05',"
+                    " 'Avant 0005', '2026-01-05', '2026-01-06', 'Aubenas', :t, 'planned',"
+                    " CURRENT_TIMESTAMP)"
+                ),
+                {"t": trainer.id},
+            )
+            session_id = db.session.execute(text("SELECT id FROM training_sessions")).scalar_one()
             db.session.execute(
                 text(
                     "INSERT INTO participants (session_id, name, email, created_at)"
                     " VALUES (:s, 'Avant 0005', 'avant@exemple.fr', CURRENT_TIMESTAMP)"
                 ),
-                {"s": training.id},
+                {"s": session_id},
             )
             person = _person()
             lines = [_line(person), _line(person), _line(person, object_id="m1-u2")]

@@ -4,6 +4,7 @@ from flask import Response, jsonify, request
 
 from ...extensions import db
 from ...services import attendance, attestations, events, exports, verification
+from ...services.close_checks import CloseRequest
 from ...services.errors import NotFound
 from ..attendance.documents import may_read, pdf_response
 from . import bp
@@ -65,6 +66,16 @@ def trainer_attendance(sid: int):
         row = attendance.countersign(
             training, course, who, body["participant_id"], body["slot"], _user_agent()
         )
+    elif body["method"] == "absent":
+        row = attendance.mark_absent(
+            training,
+            course,
+            who,
+            body["participant_id"],
+            body["slot"],
+            body.get("reason", ""),
+            _user_agent(),
+        )
     else:
         row = attendance.record_paper(
             training,
@@ -82,9 +93,12 @@ def trainer_attendance(sid: int):
 def close_session(sid: int):
     """Close the session and issue the attestations its rule calls for; answer with the
     session's outcome (the same to every caller, however many close it at once)."""
-    training = managed_session(sid, staff_caller())
-    json_body("SessionClose", optional=True)
-    report = attestations.close_and_issue(training, course_of(training))
+    who = staff_caller()
+    training = managed_session(sid, who)
+    body = json_body("SessionClose", optional=True)
+    report = attestations.close_and_issue(
+        training, course_of(training), CloseRequest.from_json(body), who.get_id()
+    )
     return jsonify(
         {
             "id": report.session_id,

@@ -20,8 +20,8 @@ SIGNATURE = obj(
         "id": INT,
         "participant_id": INT,
         "slot": STR,
-        "kind": {"enum": ["participant", "countersign", "paper"]},
-        "method": {"enum": ["drawn_png", "drawn_svg", "typed", "countersign", "paper"]},
+        "kind": {"enum": ["participant", "countersign", "paper", "absent"]},
+        "method": {"enum": ["drawn_png", "drawn_svg", "typed", "countersign", "paper", "absent"]},
         "actor": STR,
         "reason": MAYBE_STR,
         "signed_at": STAMP,
@@ -52,12 +52,47 @@ ATTESTATION_SCHEMAS: dict[str, Any] = {
         {
             "participant_id": {"type": "integer", "minimum": 1},
             "slot": text(20),
-            "method": {"type": "string", "enum": ["countersign", "paper"]},
+            "method": {"type": "string", "enum": ["countersign", "paper", "absent"]},
         },
-        {"reason": text(500, min_length=0, description="Mandatory for a paper signature")},
+        {
+            "reason": text(
+                500, min_length=0, description="Mandatory for a paper signature and for absent"
+            )
+        },
         closed=True,
     ),
-    "SessionClose": obj({}, closed=True),
+    "SessionClose": obj(
+        {},
+        {
+            "interrupted": {
+                **BOOL,
+                "description": "The session stopped before its last half-day ended; "
+                "requires a reason, printed on the documents.",
+            },
+            "reason": text(500, min_length=0, description="Why the session was interrupted"),
+            "last_half_day": text(
+                20,
+                description="Interrupted: the last half-day held (default: those started by "
+                "now). Later half-days do not count.",
+            ),
+            "decisions": {
+                **arr(
+                    obj(
+                        {
+                            "participant_id": {"type": "integer", "minimum": 1},
+                            "slot": text(20),
+                            "action": {"type": "string", "enum": ["countersign", "absent"]},
+                        },
+                        {"reason": text(500, min_length=0, description="Mandatory for absent")},
+                        closed=True,
+                    )
+                ),
+                "maxItems": 2000,
+                "description": "One decision per signature awaiting countersignature.",
+            },
+        },
+        closed=True,
+    ),
     "AttendanceSignature": SIGNATURE,
     "Attestation": ATTESTATION,
     "SessionClosed": {
@@ -207,6 +242,20 @@ PATHS: dict[str, Any] = {
             WRITE,
             None,
             ("sid",),
+            description=(
+                "Refused with 409 before the end of the session's last half-day (Europe/Paris), "
+                "unless the body says `interrupted: true` with a `reason` (the documents then "
+                "count only the half-days held and print the interruption). Refused with 409 "
+                "while phone signatures still await countersignature: the error's `pending` "
+                "lists them (participant_id, name, slot, label); send a `decisions` entry for "
+                "each (`countersign`, or `absent` with a reason). Documents are dated on or "
+                "after the end of the last half-day held. The body is optional. Nothing is "
+                "written when the close is refused."
+            ),
+            requestBody={
+                "required": False,
+                "content": {"application/json": {"schema": ref("SessionClose")}},
+            },
         )
     },
     "/sessions/{sid}/attestations": {

@@ -57,6 +57,9 @@ def service_error(error: ServiceError):
     details = getattr(error, "errors", None) or getattr(error, "problems", None)
     if details:
         extra["details"] = details if isinstance(details, dict) else [str(p) for p in details]
+    pending = getattr(error, "pending", None)
+    if pending:
+        extra["pending"] = pending
     return json_error(error.status, error.message, error.code, **extra)
 
 

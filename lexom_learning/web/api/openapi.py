@@ -130,7 +130,17 @@ PATHS: dict[str, dict[str, Any]] = {
             "sessions",
             ("The session", ref("Session")),
             params=("sid",),
-        )
+        ),
+        "patch": op(
+            "update_session",
+            "Move half-days: dates and times in Europe/Paris (its trainer, admin); 409 once "
+            "closed or for a half-day that already has signatures",
+            "sessions",
+            ("The session", ref("Session")),
+            (*WRITE_ERRORS, "409"),
+            "SessionUpdate",
+            params=("sid",),
+        ),
     },
     "/sessions/{sid}/participants": {
         "get": op(

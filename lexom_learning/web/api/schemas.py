@@ -40,13 +40,36 @@ MAYBE_STAMP = {"type": ["string", "null"], "format": "date-time"}
 MAYBE_INT, MAYBE_NUM = {"type": ["integer", "null"]}, {"type": ["number", "null"]}
 LEVEL = {"type": ["string", "null"], "enum": ["acquired", "in_progress", "not_acquired", None]}
 ITEM = obj({"id": STR, "text": STR}, closed=True)
+SCHEDULE_ENTRY = obj(
+    {
+        "slot": text(20, description="Half-day id (course.yaml half_days[].id)"),
+        "date": DATE,
+        "start": text(5, description="Local time in Europe/Paris, HH:MM"),
+        "end": text(5, description="Local time in Europe/Paris, HH:MM, after start"),
+    },
+    closed=True,
+)
+SCHEDULE = {
+    **arr(SCHEDULE_ENTRY),
+    "maxItems": 40,
+    "description": "Half-days to move (the others keep their dates and times; by default the "
+    "course's times, 09:00-12:30 and 13:30-17:00, on consecutive days from starts_on to "
+    "ends_on). Half-days must follow each other without overlapping.",
+}
 
 SCHEMAS: dict[str, Any] = {
     "Error": obj(
         {
             "error": obj(
                 {"code": STR, "message": STR},
-                {"field": STR, "details": {"type": ["object", "array"]}},
+                {
+                    "field": STR,
+                    "details": {"type": ["object", "array"]},
+                    "pending": {
+                        **arr(obj({"participant_id": INT, "name": STR, "slot": STR, "label": STR})),
+                        "description": "Closing refused: signatures awaiting countersignature.",
+                    },
+                },
             )
         }
     ),
@@ -121,7 +144,22 @@ SCHEMAS: dict[str, Any] = {
             "hours": NUM,
             "version": STR,
             "objectives": arr(ref("Objective")),
-            "half_days": arr(obj({"id": STR, "day": INT, "label": STR, "hours": NUM})),
+            "half_days": arr(
+                obj(
+                    {"id": STR, "day": INT, "label": STR, "hours": NUM},
+                    {
+                        "start": {
+                            "type": ["string", "null"],
+                            "description": "HH:MM, Europe/Paris; null: 09:00 for a day's first "
+                            "half-day, else 13:30",
+                        },
+                        "end": {
+                            "type": ["string", "null"],
+                            "description": "HH:MM, Europe/Paris; null: 12:30 or 17:00",
+                        },
+                    },
+                )
+            ),
             "modules": arr(ref("Module")),
         }
     ),
@@ -133,8 +171,10 @@ SCHEMAS: dict[str, Any] = {
             "ends_on": DATE,
             "location": text(200),
         },
+        {"schedule": SCHEDULE},
         closed=True,
     ),
+    "SessionUpdate": obj({"schedule": SCHEDULE}, closed=True),
     "Session": obj(
         {
             "id": INT,
@@ -148,7 +188,18 @@ SCHEMAS: dict[str, Any] = {
             "created_at": STAMP,
             "trainer": obj({"id": INT, "name": STR}),
             "participants": {**INT, "description": "Number of participants enrolled."},
-        }
+        },
+        {
+            "schedule": {
+                **arr(SCHEDULE_ENTRY),
+                "description": "Every half-day with its date and times (Europe/Paris).",
+            },
+            "interruption": {
+                "type": ["object", "null"],
+                "description": "Set when the session was closed as interrupted: "
+                "interrupted_at (date-time) and reason.",
+            },
+        },
     ),
     "ParticipantCreate": obj({"name": text(200), "email": text(254)}, closed=True),
     "Participant": obj(

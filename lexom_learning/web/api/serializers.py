@@ -3,13 +3,13 @@
 from datetime import date, datetime
 from typing import Any
 
-from flask import url_for
+from flask import current_app, url_for
 from sqlalchemy import func, select
 
 from ...extensions import db
 from ...modules import Course, Quiz
 from ...quizzes import ResponseError, grade, public_view, stored_response
-from ...services import learning, links
+from ...services import attendance, learning, links
 from ...services.attainment import ObjectiveResult
 from ...storage import Participant, QuizAttempt, TrainingSession
 
@@ -108,7 +108,21 @@ def session_data(training: TrainingSession, participants: int | None = None) -> 
         "created_at": iso(training.created_at),
         "trainer": {"id": training.trainer.id, "name": training.trainer.name},
         "participants": participants,
+        "schedule": schedule_data(training),
+        "interruption": (
+            {"interrupted_at": iso(training.interrupted_at), "reason": training.interruption_reason}
+            if training.interrupted_at
+            else None
+        ),
     }
+
+
+def schedule_data(training: TrainingSession) -> list[dict[str, str]]:
+    """Return the session's half-days with their dates and times (its course's, if unknown)."""
+    course = current_app.extensions["lexom_courses"].get(training.course_id)
+    if course is None:
+        return list(training.schedule or [])
+    return [s.as_entry() for s in attendance.schedule_of(training, course)]
 
 
 def access_of(person: Participant) -> dict[str, str | None]:

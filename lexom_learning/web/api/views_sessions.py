@@ -2,7 +2,7 @@
 
 from flask import jsonify, url_for
 
-from ...services import attainment, learning, sessions
+from ...services import attainment, learning, schedule, sessions
 from ...services.errors import NotFound
 from ..content import courses
 from ..security import can_manage_session
@@ -35,7 +35,13 @@ def create_session():
     if course is None:
         raise NotFound("Formation inconnue : %(course)s.", "course_id", course=body["course_id"])
     training = sessions.create_session(
-        trainer, course, body["title"], body["starts_on"], body["ends_on"], body["location"]
+        trainer,
+        course,
+        body["title"],
+        body["starts_on"],
+        body["ends_on"],
+        body["location"],
+        body.get("schedule"),
     )
     response = jsonify(session_data(training, 0))
     response.headers["Location"] = url_for("api.get_session", sid=training.id)
@@ -46,6 +52,15 @@ def create_session():
 def get_session(sid: int):
     """Return one session the caller may read."""
     return jsonify(session_data(readable_session(sid, staff())))
+
+
+@bp.patch("/sessions/<int:sid>")
+def update_session(sid: int):
+    """Move some half-days of a session (dates and times in Europe/Paris)."""
+    training = managed_session(sid, staff())
+    body = json_body("SessionUpdate")
+    schedule.update_schedule(training, course_of(training), body["schedule"])
+    return jsonify(session_data(training))
 
 
 @bp.get("/sessions/<int:sid>/participants")

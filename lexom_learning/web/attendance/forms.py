@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 
@@ -40,4 +40,18 @@ class ReasonForm(FlaskForm):
     reason = TextAreaField(
         lazy_gettext("Motif"),
         validators=[DataRequired(lazy_gettext("Le motif est obligatoire.")), Length(max=500)],
+    )
+
+
+class CloseForm(FlaskForm):
+    """Close the session: normally, or interrupted with its reason (decisions come as
+    ``decision-<participant>-<slot>`` and ``reason-<participant>-<slot>`` fields)."""
+
+    interrupted = BooleanField(lazy_gettext("La session s'est arrêtée avant la fin prévue"))
+    reason = TextAreaField(
+        lazy_gettext("Motif de l'interruption (imprimé sur les documents)"),
+        validators=[Length(max=500)],
+    )
+    last_half_day = SelectField(
+        lazy_gettext("Dernière demi-journée tenue"), choices=[], validate_choice=False
     )

@@ -5,7 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 
-from ...services import attendance, attestations
+from ...services import attendance, attestations, close_checks
 from ...services.errors import ServiceError
 from ...storage import Participant
 from ..content import course_or_404
@@ -13,7 +13,7 @@ from ..i18n import ngettext
 from ..security import can_manage_session, participant_required, staff_required
 from ..trainer.views import flash_form_errors, managed_session, readable_session
 from .documents import send_document
-from .forms import CountersignForm, PaperForm, SignForm
+from .forms import CloseForm, CountersignForm, PaperForm, SignForm
 
 bp = Blueprint("attendance", __name__)
 
@@ -37,6 +37,7 @@ def me():
         "attendance/me.html",
         training=training,
         states=states,
+        slots=attendance.schedule_of(training, course),
         open_slot=open_slot if open_slot and open_slot.id not in signed else None,
         already_signed=bool(open_slot and open_slot.id in signed),
         form=form,
@@ -84,6 +85,7 @@ def grid(session_id: int):
         "attendance/grid.html",
         training=training,
         course=course,
+        slots=attendance.schedule_of(training, course),
         rows=_grid(training, course),
         open_slot=attendance.open_slot(training, course),
         can_manage=can_manage_session(current_user, training),
@@ -171,17 +173,69 @@ def paper(session_id: int):
     return redirect(url_for("attendance.grid", session_id=training.id))
 
 
+def _close_page(training, course, form: CloseForm, status: int = 200, error=None):
+    slots = attendance.schedule_of(training, course)
+    form.last_half_day.choices = [("", gettext("Celles commencées à cette heure"))] + [
+        (s.id, s.label) for s in slots
+    ]
+    pending = close_checks.pending_countersignatures(training, course)
+    page = render_template(
+        "attendance/close.html",
+        training=training,
+        course=course,
+        slots=slots,
+        last=max(slots, key=lambda s: s.ends_at),
+        pending=pending,
+        form=form,
+        error=error,
+    )
+    return page, status
+
+
+@bp.get("/trainer/sessions/<int:session_id>/close")
+@staff_required()
+def close_page(session_id: int):
+    """Show what closing needs: the end of the last half-day, the signatures to decide."""
+    training = managed_session(session_id)
+    course = course_or_404(training.course_id)
+    if training.status == "closed":
+        return redirect(url_for("attendance.grid", session_id=training.id))
+    return _close_page(training, course, CloseForm())
+
+
+def _decisions(training) -> tuple[close_checks.Decision, ...]:
+    decisions = []
+    for participant in training.participants:
+        prefix = f"decision-{participant.id}-"
+        for key, action in request.form.items():
+            if key.startswith(prefix) and action:
+                slot = key.removeprefix(prefix)
+                reason = request.form.get(f"reason-{participant.id}-{slot}", "")
+                decisions.append(close_checks.Decision(participant.id, slot, action, reason))
+    return tuple(decisions)
+
+
 @bp.post("/trainer/sessions/<int:session_id>/close")
 @staff_required()
 def close(session_id: int):
-    """Close the session; the attestations its rule calls for are issued at once."""
+    """Close the session (refused before its last half-day ends, unless interrupted, and while
+    signatures await a decision); the attestations its rule calls for are issued at once."""
     training = managed_session(session_id)
     course = course_or_404(training.course_id)
+    form = CloseForm()
+    if not form.validate_on_submit():
+        flash_form_errors(form)
+        return _close_page(training, course, form, 400)
+    wish = close_checks.CloseRequest(
+        bool(form.interrupted.data),
+        form.reason.data,
+        form.last_half_day.data or None,
+        _decisions(training),
+    )
     try:
-        report = attestations.close_and_issue(training, course)
+        report = attestations.close_and_issue(training, course, wish, current_user.get_id())
     except ServiceError as error:
-        flash(error.message, "error")
-        return redirect(url_for("attendance.grid", session_id=training.id))
+        return _close_page(training, course, form, error.status, error.message)
     flash(
         gettext(
             "Session clôturée. %(issued)s attestation(s) émise(s) ; "

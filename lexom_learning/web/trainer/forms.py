@@ -33,6 +33,11 @@ class SessionForm(FlaskForm):
             raise ValidationError(gettext("Le dernier jour précède le premier."))
 
 
+class ScheduleForm(FlaskForm):
+    """The session's half-days: ``date-<slot>``, ``start-<slot>``, ``end-<slot>`` per row (the
+    rows follow the course, so the fields are read by the view; the form carries the CSRF)."""
+
+
 class ParticipantForm(FlaskForm):
     """One participant."""
 

@@ -1,11 +1,11 @@
 """Sessions: list, creation, the dashboard, participants, links and the QR sheet."""
 
 import segno
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 
-from ...services import links, sessions
+from ...services import attendance, links, schedule, sessions
 from ...services.errors import ServiceError
 from ...services.sessions import CsvImportError
 from ...storage import Participant
@@ -13,7 +13,7 @@ from ..content import courses
 from ..i18n import ngettext
 from ..security import can_manage_session, can_read_session, staff_required
 from .dashboard import session_dashboard
-from .forms import ImportForm, ParticipantForm, SessionForm
+from .forms import ImportForm, ParticipantForm, ScheduleForm, SessionForm
 
 bp = Blueprint("trainer", __name__, url_prefix="/trainer")
 
@@ -102,8 +102,40 @@ def session(session_id: int):
         can_manage=can_manage_session(current_user, training),
         participant_form=ParticipantForm(),
         import_form=ImportForm(),
+        schedule_form=ScheduleForm(),
+        slots=attendance.schedule_of(training, course) if course else [],
         access_url=access_url,
     )
+
+
+@bp.post("/sessions/<int:session_id>/schedule")
+@staff_required()
+def update_schedule(session_id: int):
+    """Move half-days: each row gives a date, a start and an end (Europe/Paris)."""
+    training = managed_session(session_id)
+    course = courses().get(training.course_id)
+    form = ScheduleForm()
+    if course is None:
+        abort(404)
+    if form.validate_on_submit():
+        edits = [
+            {
+                "slot": h.id,
+                "date": request.form.get(f"date-{h.id}", ""),
+                "start": request.form.get(f"start-{h.id}", ""),
+                "end": request.form.get(f"end-{h.id}", ""),
+            }
+            for h in course.half_days
+        ]
+        try:
+            schedule.update_schedule(training, course, edits)
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(gettext("Horaires des demi-journées enregistrés."))
+    else:
+        flash_form_errors(form)
+    return redirect(url_for("trainer.session", session_id=training.id) + "#schedule")
 
 
 @bp.post("/sessions/<int:session_id>/participants")
