@@ -7,13 +7,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..attainment import Evidence
 from ..extensions import db
 from ..modules import Course, Quiz
 from ..quizzes import Blank, grade_all, rules, stored_response
 from ..quizzes.base import QuestionSpec
 from ..quizzes.review import explanation_for, feedback_for
-from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
+from ..storage import CompletionEvent, Participant, QuizAttempt
 from ..translatable import N_
 from . import session_state
 from .answer_records import answer_record
@@ -351,22 +350,3 @@ def progress(participant: Participant, course: Course) -> Progress:
             item.best_percent = max((round(a.percent, 1) for a in mine), default=None)
         result.modules.append(item)
     return result
-
-
-def evidence_for(participant_ids: list[int]) -> dict[int, list[Evidence]]:
-    """Return each participant's evidence: the answers of their latest attempt at each quiz."""
-    latest: dict[tuple[int, str], int] = {}
-    for attempt in db.session.scalars(
-        select(QuizAttempt)
-        .where(QuizAttempt.participant_id.in_(participant_ids))
-        .order_by(QuizAttempt.number)
-    ):
-        latest[(attempt.participant_id, attempt.quiz_id)] = attempt.id
-    evidence: dict[int, list[Evidence]] = {p: [] for p in participant_ids}
-    if latest:
-        answers = db.session.scalars(select(Answer).where(Answer.attempt_id.in_(latest.values())))
-        for answer in answers:
-            evidence[answer.participant_id].append(
-                Evidence(tuple(answer.objectives), answer.earned, answer.possible, "quiz")
-            )
-    return evidence

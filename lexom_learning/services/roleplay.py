@@ -4,9 +4,7 @@ import secrets
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from ..attainment import Evidence
 from ..extensions import db
 from ..modules import Course, RolePlayCase
 from ..roleplay import (
@@ -18,7 +16,6 @@ from ..roleplay import (
     check_assignments,
     check_scores,
     complete_roles,
-    grid_evidence,
     performer_for,
 )
 from ..roleplay.privacy import latest_grids
@@ -33,7 +30,6 @@ from ..storage import (
 )
 from ..storage.types import utcnow
 from ..translatable import N_
-from .attainment import register_source
 from .errors import Conflict, Forbidden, Invalid, NotFound, gettext
 from .evaluations import log_event
 from .session_state import SESSION_IS_CLOSED, ensure_open
@@ -292,19 +288,3 @@ def end_run(run: RolePlayRun, course: Course, actor: str, now: datetime | None =
         now,
     )
     db.session.commit()
-
-
-@register_source("roleplays")
-def _evidence(participant_ids: list[int]) -> dict[int, list[Evidence]]:
-    """Evidence from the latest grid of each observer, level out of 4 per criterion."""
-    query = (
-        select(RolePlayGrading)
-        .where(RolePlayGrading.performer_id.in_(participant_ids))
-        .options(selectinload(RolePlayGrading.scores))
-    )
-    evidence: dict[int, list[Evidence]] = {p: [] for p in participant_ids}
-    for grading in latest_gradings(list(db.session.scalars(query.order_by(RolePlayGrading.id)))):
-        objectives = {s.criterion_id: tuple(s.objectives) for s in grading.scores}
-        levels = {s.criterion_id: s.level for s in grading.scores}
-        evidence[grading.performer_id] += grid_evidence(objectives, levels)
-    return evidence

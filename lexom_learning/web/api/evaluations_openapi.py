@@ -48,7 +48,16 @@ def _schemas() -> dict[str, Any]:
     extra = ("positioning", "hot", "cold", "gain", "retention", "roleplay", "quizzes")
     figures = obj(
         {"objective_id": STR, "percent": maybe_num, "level": level},
-        dict.fromkeys(extra, maybe_num) | {"items": INT},
+        dict.fromkeys(extra, maybe_num)
+        | {
+            "items": INT,
+            "sources": {
+                "type": "object",
+                "description": "Percent per evidence source (quiz, live, roleplay, hot): "
+                "services/evidence.py lists the sources.",
+                "additionalProperties": maybe_num,
+            },
+        },
     )
     state = obj(
         {

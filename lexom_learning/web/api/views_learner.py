@@ -2,8 +2,9 @@
 
 from flask import jsonify
 
+from ...extensions import db
 from ...modules import Course
-from ...services import attainment, learning
+from ...services import figures, learning
 from ...storage import Participant
 from . import bp
 from .access import course_of, participant
@@ -22,7 +23,7 @@ def _progress(person: Participant, course: Course) -> dict:
 
 
 def _attainment(person: Participant, course: Course) -> list[dict]:
-    return attainment_data(attainment.participants_results(course, [person.id])[person.id])
+    return attainment_data(figures.figures_for(db.session, course, [person.id])[person.id])
 
 
 @bp.get("/me")

@@ -5,9 +5,10 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
+from ...extensions import db
 from ...modules import Course, Module, Quiz
 from ...quizzes import public_view
-from ...services import attainment, learning
+from ...services import figures, learning
 from ...services.errors import Conflict, NotFound
 from ..content import course_or_404
 from ..i18n import ngettext
@@ -269,7 +270,7 @@ def progress():
     course = my_course()
     progress = learning.progress(current_user, course)
     # The same figures as the trainer's dashboard and the attestation, from every source.
-    results = attainment.participants_results(course, [current_user.id])[current_user.id]
+    results = figures.figures_for(db.session, course, [current_user.id])[current_user.id]
     return render_template(
         "learner/progress.html",
         course=course,
