@@ -21,6 +21,10 @@ from ..modules import Course
 DEV_BASE_URL = "http://127.0.0.1:5000"
 
 
+class ConfigError(ValueError):
+    """A setting has a value the app cannot run with."""
+
+
 class Courses(Protocol):
     """A course repository: the course of an id, or None."""
 
@@ -31,7 +35,7 @@ class Courses(Protocol):
 def normalise_base_url(value: str | None) -> str:
     """Return a public address without its trailing slash ("" when unset).
 
-    :raises ValueError: not an http(s) address with a host, or with a query or fragment.
+    :raises ConfigError: not an http(s) address with a host, or with a query or fragment.
     """
     text = (value or "").strip().rstrip("/")
     if not text:
@@ -39,7 +43,7 @@ def normalise_base_url(value: str | None) -> str:
     scheme, _, rest = text.partition("://")
     host = rest.split("/", 1)[0]
     if scheme not in ("http", "https") or not host or any(c in text for c in "?#@ "):
-        raise ValueError(f"LEXOM_BASE_URL must be an http(s) address, not {value!r}")
+        raise ConfigError(f"LEXOM_BASE_URL must be an http(s) address, not {value!r}")
     return text
 
 
