@@ -263,7 +263,9 @@ LIVE_PATHS: dict[str, Any] = {
     "/live-quizzes/{lid}/answers/{question_id}": {
         "put": _op(
             "put_live_answer",
-            "Answer the open question; the last answer before closing counts, a retry is free",
+            "Answer the open question; the last answer before closing counts. A retry is free: "
+            "the same body again, or a request_id already stored (a late resend), is answered "
+            "with the earlier receipt (repeated: true)",
             ("Kept (never says whether it is right)", "LiveAnswerReceipt"),
             WRITE,
             ("lid", "question_id"),
