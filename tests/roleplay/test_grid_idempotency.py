@@ -10,19 +10,17 @@ from lexom_learning.extensions import db
 from lexom_learning.services import roleplay
 from lexom_learning.storage import Participant, RolePlayGrading
 from tests.api.helpers import Api, assert_error
-from tests.roleplay.test_roleplay_service import (  # noqa: F401  (fixtures)
-    full,
-    observer_and_performer,
-    room,
-    run,
-)
+from tests.roleplay import test_roleplay_service as service_tests
+from tests.roleplay.test_roleplay_service import full, observer_and_performer
+
+room, run = service_tests.room, service_tests.run  # the same fixtures
 
 
 def gradings() -> int:
     return db.session.scalar(select(func.count()).select_from(RolePlayGrading))
 
 
-def test_the_api_records_a_resent_grid_once(client, course, room, run):  # noqa: F811
+def test_the_api_records_a_resent_grid_once(client, course, room, run):
     observer, _ = observer_and_performer(run, course, room)
     api = Api(client)
     body = {"scores": full(course, 3), "comment": "Clair."}
@@ -43,7 +41,7 @@ def test_the_form_carries_a_key_and_a_resent_form_records_once(
     course,
     room,
     run,
-    sign_in,  # noqa: F811
+    sign_in,
 ):
     observer, _ = observer_and_performer(run, course, room)
     sign_in(client, observer)
@@ -65,7 +63,7 @@ def test_two_identical_grids_at_the_same_moment_record_one(
     course,
     room,
     run,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ):
     observer, _ = observer_and_performer(run, course, room)
     both_looked = threading.Barrier(2, timeout=10)
