@@ -1,7 +1,7 @@
 """Retries cost nothing: idempotency keys of quiz attempts and grids, live answers' request ids
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0010 (written on 0005; chained after main's 0010 at rebase)
 Create Date: 2026-12-07 03:00:00
 
 A module-quiz attempt and a role-play grid keep the idempotency key their submission carried,
@@ -14,7 +14,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
