@@ -30,7 +30,7 @@ run: check-python $(VENV)/.installed
 	$(BIN)/lexom content check $(CONTENT)
 	$(BIN)/lexom init
 	$(BIN)/lexom demo --base-url http://127.0.0.1:$(PORT)
-	PORT=$(PORT) $(BIN)/lexom serve --port $(PORT)
+	PORT=$(PORT) LEXOM_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/lexom serve --dev --port $(PORT)
 
 test: check-python $(VENV)/.installed-test
 	$(BIN)/ruff check lexom_learning tests bench

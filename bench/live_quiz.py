@@ -347,7 +347,8 @@ def main() -> None:
     try:
         setup = prepare(folder, args.participants)
         base = f"http://127.0.0.1:{args.port}"
-        server = serve([LEXOM, "serve", "--port", str(args.port)], setup["env"], folder / "app.log")
+        env = {**setup["env"], "LEXOM_BASE_URL": base}  # `lexom serve` needs its public address
+        server = serve([LEXOM, "serve", "--port", str(args.port)], env, folder / "app.log")
         servers.append(server)
         wait_ready(f"{base}/api/v1/openapi.json", server)
         cpu = worker_cpu(server)

@@ -127,6 +127,7 @@ def _config(url, repository, tmp_path_factory):
         "LEXOM_COURSES": repository,
         "RATELIMIT_ENABLED": True,
         "SERVER_NAME": "lexom.test",
+        "LEXOM_BASE_URL": "http://lexom.test",
     }
 
 

@@ -15,6 +15,7 @@ def with_app(command):
     def wrapper(*args, **kwargs):
         from .. import create_app
         from ..modules import ContentError
+        from ..services.context import ConfigError
 
         try:
             app = create_app()
@@ -22,6 +23,9 @@ def with_app(command):
             click.echo("The course content is invalid; fix it first:", err=True)
             click.echo(str(error), err=True)
             sys.exit(1)
+        except ConfigError as error:
+            click.echo(f"Invalid configuration: {error}", err=True)
+            sys.exit(2)
         with app.app_context():
             return command(*args, **kwargs)
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import click
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import select
 
 from . import with_app
@@ -39,11 +39,23 @@ def _credentials(instance: Path) -> dict[str, str]:
 
 @click.command("demo")
 @click.option(
-    "--base-url", default="http://127.0.0.1:5000", show_default=True, envvar="LEXOM_BASE_URL"
+    "--base-url",
+    default=None,
+    envvar="LEXOM_BASE_URL",
+    help="The public address the links start with (default: LEXOM_BASE_URL, else the local one).",
 )
 @with_app
-def demo(base_url: str) -> None:
+def demo(base_url: str | None) -> None:
     """Create (once) demo accounts, a session and participants; print how to sign in."""
+    from ..services.context import Settings, normalise_base_url
+    from ..web.public import public_url
+
+    try:
+        if base_url:
+            current_app.config["LEXOM_BASE_URL"] = normalise_base_url(base_url)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--base-url") from None
+    base_url = Settings.from_config(current_app.config).base_url
     from ..extensions import db
     from ..services import links, sessions
     from ..services.accounts import create_user
@@ -73,9 +85,9 @@ def demo(base_url: str) -> None:
         click.echo(f"  {role:<11} {email}  mot de passe : {credentials[email]}")
     click.echo(f"\nSession « {session.title} » : {base_url}/trainer/sessions/{session.id}")
     click.echo("Liens personnels des participants (à ouvrir sur un téléphone) :")
-    with current_app.test_request_context(base_url=base_url):
+    with current_app.test_request_context():
         for participant in session.participants:
             link = links.current_link(participant)
             if link is not None:
-                url = url_for("auth.participant_link", token=links.token_for(link), _external=True)
+                url = public_url("auth.participant_link", token=links.token_for(link))
                 click.echo(f"  {participant.name:<16} {url}")

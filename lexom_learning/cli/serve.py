@@ -59,10 +59,23 @@ class GunicornServer(BaseApplication):
     show_default=True,
     help="Write a line per request to standard output.",
 )
+@click.option(
+    "--dev",
+    is_flag=True,
+    help="Development: without LEXOM_BASE_URL, the public address is http://HOST:PORT.",
+)
 @with_app
-def serve(host: str, port: int, workers: int, access_log: bool) -> None:
-    """Serve the web app with gunicorn (run ``lexom init`` first)."""
+def serve(host: str, port: int, workers: int, access_log: bool, dev: bool) -> None:
+    """Serve the web app with gunicorn (run ``lexom init`` first; set LEXOM_BASE_URL)."""
     app = current_app._get_current_object()
+    if not app.config.get("LEXOM_BASE_URL"):
+        if not dev:
+            raise click.UsageError(
+                "LEXOM_BASE_URL n'est pas défini : indiquez l'adresse publique du site "
+                "(par exemple https://formation.lexom.fr), imprimée dans les QR codes, les PDF, "
+                "les e-mails et les déclarations xAPI ; ou lancez `lexom serve --dev` en local."
+            )
+        app.config["LEXOM_BASE_URL"] = f"http://{host}:{port}"
     with app.app_context():
         from ..extensions import db
 

@@ -104,11 +104,11 @@ def parse_signature(raw: str) -> tuple[str, str]:
     return "typed", name
 
 
-def _signatures(participant_ids: list[int]) -> list[AttendanceSignature]:
+def _signatures(participant_ids: list[int], session=None) -> list[AttendanceSignature]:
     if not participant_ids:
         return []
     return list(
-        db.session.scalars(
+        (db.session if session is None else session).scalars(
             select(AttendanceSignature)
             .where(AttendanceSignature.participant_id.in_(participant_ids))
             .order_by(AttendanceSignature.id)
@@ -116,11 +116,14 @@ def _signatures(participant_ids: list[int]) -> list[AttendanceSignature]:
     )
 
 
-def states_for(training: TrainingSession, course: Course) -> dict[int, list[SlotState]]:
-    """Return every participant's half-day states, in two queries."""
+def states_for(
+    training: TrainingSession, course: Course, session=None
+) -> dict[int, list[SlotState]]:
+    """Return every participant's half-day states, in two queries (from ``session``, by
+    default the app's)."""
     ids = [p.id for p in training.participants]
     acts: dict[int, list[tuple[str, str, str]]] = {p: [] for p in ids}
-    for s in _signatures(ids):
+    for s in _signatures(ids, session):
         acts[s.participant_id].append((s.slot, s.kind, s.method))
     slots = schedule_of(training, course)
     return {p: slot_states(slots, a, training.interrupted_at) for p, a in acts.items()}

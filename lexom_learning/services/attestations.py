@@ -4,12 +4,15 @@ Idempotent under retries and concurrent triggers: the version number is unique p
 and session, so a second issuer's insert fails and it returns the first one's attestation. The
 sequence of a number comes from a counter row updated in the same transaction (a row lock on
 PostgreSQL, the write lock on SQLite), so numbers are unique and leave no gap.
+
+Everything the issuing needs from its process comes in a :class:`~.context.ServiceContext`
+(database session, courses, settings, clock): the web app passes its own, a CLI command or a job
+worker builds one without any Flask app, and both issue byte-identical snapshots.
 """
 
 import hashlib
 from dataclasses import dataclass, field
 
-from flask import current_app, has_request_context, request
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 
@@ -29,8 +32,7 @@ from ..storage import (
     TrainingSession,
 )
 from ..storage.types import utcnow
-from . import attendance, close_checks, events
-from .attainment import participants_results
+from . import attendance, close_checks, events, figures
 from .attestation_queries import (  # noqa: F401  (re-exported: the service's read side)
     audit_trail,
     by_number,
@@ -38,6 +40,8 @@ from .attestation_queries import (  # noqa: F401  (re-exported: the service's re
     for_session,
     replacement_of,
 )
+from .context import ServiceContext
+from .context import current as app_context
 from .errors import Conflict, Invalid
 from .session_state import NOT_OPEN, OPEN
 
@@ -56,20 +60,14 @@ class IssueReport:
     not_eligible: int = 0
 
 
-def public_base_url() -> str:
-    """Return the public address of the app (LEXOM_BASE_URL, else the request's host)."""
-    configured = current_app.config.get("LEXOM_BASE_URL")
-    if configured:
-        return configured.rstrip("/")
-    if has_request_context():
-        return request.host_url.rstrip("/")
-    name = current_app.config.get("SERVER_NAME")
-    return f"https://{name}" if name else "http://localhost:5000"
+def public_base_url(ctx: ServiceContext | None = None) -> str:
+    """Return the public address of the app: LEXOM_BASE_URL, never the request's host."""
+    return (ctx or app_context()).settings.base_url
 
 
-def verify_url(number: str) -> str:
+def verify_url(number: str, ctx: ServiceContext | None = None) -> str:
     """Return the public verification address of a number."""
-    return f"{public_base_url()}/verify/{number}"
+    return f"{public_base_url(ctx)}/verify/{number}"
 
 
 @dataclass(frozen=True)
@@ -81,10 +79,13 @@ class _Context:
     session: dict
     signatory: str
     actor: str
+    services: ServiceContext
     held: tuple = ()  # the half-days that took place: documents are dated after the last one
 
 
-def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
+def _context(
+    training: TrainingSession, course: Course, actor: str, ctx: ServiceContext
+) -> _Context:
     session = {
         "id": training.id,
         "title": training.title,
@@ -98,16 +99,14 @@ def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
             "date": training.interrupted_at.astimezone(attendance.TIMEZONE).date(),
             "reason": training.interruption_reason or "",
         }
-    signatory = current_app.config.get(
-        "LEXOM_ATTESTATION_SIGNATORY", f"La direction de {course.provider.name}"
-    )
+    signatory = ctx.settings.signatory_for(course)
     took_place = held(attendance.schedule_of(training, course), training.interrupted_at)
-    return _Context(training.id, course, session, signatory, actor, tuple(took_place))
+    return _Context(training.id, course, session, signatory, actor, ctx, tuple(took_place))
 
 
-def _latest_by_participant(session_id: int) -> dict[int, Attestation]:
+def _latest_by_participant(ctx: ServiceContext, session_id: int) -> dict[int, Attestation]:
     latest_rows: dict[int, Attestation] = {}
-    for row in db.session.scalars(
+    for row in ctx.session.scalars(
         select(Attestation)
         .where(Attestation.session_id == session_id)
         .order_by(Attestation.version)
@@ -116,15 +115,24 @@ def _latest_by_participant(session_id: int) -> dict[int, Attestation]:
     return latest_rows
 
 
-def issue_due(training: TrainingSession, course: Course, actor: str = SYSTEM) -> IssueReport:
-    """Issue every attestation the rule calls for, and supersede those whose attendance changed."""
+def issue_due(
+    training: TrainingSession,
+    course: Course,
+    actor: str = SYSTEM,
+    ctx: ServiceContext | None = None,
+) -> IssueReport:
+    """Issue every attestation the rule calls for, and supersede those whose attendance changed.
+
+    ``ctx`` defaults to the current Flask app's; a process without one passes its own.
+    """
+    ctx = ctx or app_context()
     report = IssueReport()
     rule = parse_rule(course.attestation.rule)
     people = [(p.id, p.name) for p in training.participants]
-    states = attendance.states_for(training, course)
-    results = participants_results(course, [p for p, _ in people])
-    current_rows = _latest_by_participant(training.id)
-    context = _context(training, course, actor)
+    states = attendance.states_for(training, course, ctx.session)
+    results = figures.figures_for(ctx.session, course, [p for p, _ in people])
+    current_rows = _latest_by_participant(ctx, training.id)
+    context = _context(training, course, actor, ctx)
     closed = training.status in NOT_OPEN  # closing: the close steps issue
     for participant_id, name in people:
         mine = states[participant_id]
@@ -150,6 +158,23 @@ def _scores(results: dict, participant_id: int) -> dict[str, tuple]:
     return {o: (r.percent, r.level) for o, r in results.get(participant_id, {}).items()}
 
 
+def issue_due_attestations(
+    ctx: ServiceContext, session_id: int | None = None, actor: str = SYSTEM
+) -> dict[int, IssueReport]:
+    """Run the issuing rule on every closed session (or only ``session_id``), with the courses
+    of ``ctx``: what a CLI command, a job worker or a closing step calls. Sessions whose course
+    is unknown are left out of the result."""
+    query = select(TrainingSession).where(TrainingSession.status == "closed")
+    if session_id is not None:
+        query = query.where(TrainingSession.id == session_id)
+    reports = {}
+    for training in ctx.session.scalars(query.order_by(TrainingSession.id)).all():
+        course = ctx.courses.get(training.course_id)
+        if course is not None:
+            reports[training.id] = issue_due(training, course, actor, ctx)
+    return reports
+
+
 def close_and_issue(
     training: TrainingSession,
     course: Course,
@@ -173,9 +198,9 @@ def close_and_issue(
     return close(training, course, now)
 
 
-def _next_number(prefix: str) -> str:
+def _next_number(session, prefix: str) -> str:
     """Take the next sequence number of a prefix inside the current transaction."""
-    value = db.session.execute(
+    value = session.execute(
         update(AttestationCounter)
         .where(AttestationCounter.prefix == prefix)
         .values(last=AttestationCounter.last + 1)
@@ -183,8 +208,8 @@ def _next_number(prefix: str) -> str:
         .execution_options(synchronize_session=False)
     ).scalar_one_or_none()
     if value is None:
-        db.session.add(AttestationCounter(prefix=prefix, last=1))
-        db.session.flush()
+        session.add(AttestationCounter(prefix=prefix, last=1))
+        session.flush()
         value = 1
     return format_number(prefix, value)
 
@@ -202,16 +227,20 @@ def _issue(
     version = supersedes.version + 1 if supersedes else 1
     previous = (supersedes.id, supersedes.number) if supersedes else (None, None)
     course, actor = context.course, context.actor
+    ctx = context.services
+    db_session = ctx.session
     for _ in range(ATTEMPTS):
-        now = utcnow()
+        now = ctx.clock()
         try:
-            number = _next_number(prefix_for(course.ref, now.astimezone(attendance.TIMEZONE).year))
+            number = _next_number(
+                db_session, prefix_for(course.ref, now.astimezone(attendance.TIMEZONE).year)
+            )
             issue = Issue(
                 number,
                 version,
                 now,
                 document_date(now, context.held),
-                verify_url(number),
+                verify_url(number, ctx),
                 context.signatory,
                 previous[1],
                 reason,
@@ -234,13 +263,15 @@ def _issue(
                 issued_by=actor,
                 supersedes_id=previous[0],
             )
-            db.session.add(row)
+            db_session.add(row)
             if supersedes is not None:
                 supersedes.status = "superseded"
-                db.session.flush()
-                audit(context.session_id, "superseded", actor, reason, supersedes, {"by": number})
-            db.session.flush()
-            audit(context.session_id, "issued", actor, reason, row, {"version": version})
+                db_session.flush()
+                details = {"by": number}
+                audit(context.session_id, "superseded", actor, reason, supersedes, details, ctx)
+            db_session.flush()
+            details = {"version": version}
+            audit(context.session_id, "issued", actor, reason, row, details, ctx)
             events.record(
                 context.session_id,
                 participant_id,
@@ -249,12 +280,13 @@ def _issue(
                 number,
                 course.version,
                 {"version": version, "sha256": row.sha256},
+                db_session,
             )
-            db.session.commit()
+            db_session.commit()
             return row
         except DBAPIError:
-            db.session.rollback()
-            existing = db.session.scalar(
+            db_session.rollback()
+            existing = db_session.scalar(
                 select(Attestation).where(
                     Attestation.participant_id == participant_id,
                     Attestation.session_id == context.session_id,
@@ -273,9 +305,10 @@ def audit(
     reason: str | None = None,
     attestation: Attestation | None = None,
     details: dict | None = None,
+    ctx: ServiceContext | None = None,
 ) -> None:
     """Add a line to the attestation audit trail (the caller commits)."""
-    db.session.add(
+    (db.session if ctx is None else ctx.session).add(
         AttestationAudit(
             session_id=session_id,
             attestation_id=attestation.id if attestation else None,
@@ -296,7 +329,13 @@ def _reason(reason: str | None) -> str:
     return text
 
 
-def supersede(attestation: Attestation, course: Course, actor: str, reason: str) -> Attestation:
+def supersede(
+    attestation: Attestation,
+    course: Course,
+    actor: str,
+    reason: str,
+    ctx: ServiceContext | None = None,
+) -> Attestation:
     """Replace a valid attestation by a new version built from today's records.
 
     :raises Invalid: no reason.
@@ -305,11 +344,12 @@ def supersede(attestation: Attestation, course: Course, actor: str, reason: str)
     reason = _reason(reason)
     if attestation.status != "valid":
         raise Conflict("Seule une attestation valide peut être remplacée.")
+    ctx = ctx or app_context()
     training = attestation.session
     person = (attestation.participant_id, attestation.participant.name)
-    states = attendance.states_for(training, course)[person[0]]
-    scores = _scores(participants_results(course, [person[0]]), person[0])
-    context = _context(training, course, actor)
+    states = attendance.states_for(training, course, ctx.session)[person[0]]
+    scores = _scores(figures.figures_for(ctx.session, course, [person[0]]), person[0])
+    context = _context(training, course, actor, ctx)
     return _issue(context, person, states, scores, attestation, reason)
 
 

@@ -31,6 +31,7 @@ from ..storage.types import utcnow
 from ..translatable import N_
 from . import outbox
 from .cold_window import window_of
+from .context import Settings
 from .errors import Conflict, gettext
 from .evaluations import log_event
 from .session_state import NOT_OPEN
@@ -65,13 +66,9 @@ def invitation_for_token(token: str) -> ColdInvitation | None:
 
 
 def link_for(invitation: ColdInvitation) -> str:
-    """Return the absolute personal link (LEXOM_BASE_URL, else the server name, else localhost)."""
-    path = f"{COLD_LINK_PATH}{token_for(invitation)}"
-    base = current_app.config.get("LEXOM_BASE_URL") or ""
-    if not base and current_app.config.get("SERVER_NAME"):
-        scheme = current_app.config.get("PREFERRED_URL_SCHEME", "http")
-        base = f"{scheme}://{current_app.config['SERVER_NAME']}"
-    return f"{(base or 'http://127.0.0.1:5000').rstrip('/')}{path}"
+    """Return the absolute personal link, on the public address (LEXOM_BASE_URL)."""
+    base = Settings.from_config(current_app.config).base_url
+    return f"{base}{COLD_LINK_PATH}{token_for(invitation)}"
 
 
 def _course_of(training: TrainingSession) -> Course | None:

@@ -4,10 +4,9 @@ by the quiz engine (answers in the shared ``answers`` table), and each participa
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from ..attainment import Evidence, attainment
 from ..extensions import db
 from ..modules import Course, Evaluation, Section
 from ..quizzes import Blank, Graded, grade_all, is_blank
@@ -24,7 +23,6 @@ from ..storage.types import utcnow
 from ..translatable import N_
 from . import cold_window, events
 from .answer_records import answer_record
-from .attainment import register_source
 from .errors import Conflict, Invalid, NotFound, gettext
 from .session_state import SESSION_IS_CLOSED, ensure_open
 
@@ -246,49 +244,6 @@ def answers_of(participant_ids: list[int], evaluation_id: str) -> dict[int, list
         for answer in db.session.scalars(query.order_by(Answer.id)):
             found[answer.participant_id].append(answer)
     return found
-
-
-def percents(answers: list[Answer], objective_ids: list[str], only=None) -> dict[str, float | None]:
-    """Return the knowledge score per objective, on the questions in ``only`` if given."""
-    evidence = [
-        Evidence(tuple(a.objectives), a.earned, a.possible, "evaluation")
-        for a in answers
-        if only is None or a.question_id in only
-    ]
-    return {o: a.percent for o, a in attainment(evidence, objective_ids).items()}
-
-
-def common_items(course: Course, first: str, second: str) -> set[str]:
-    """Return the knowledge items two evaluations share (progress and retention use them)."""
-    ids = {k: {q.id for q in course.evaluations[k].knowledge_questions} for k in (first, second)}
-    return ids[first] & ids[second]
-
-
-@register_source("evaluations")
-def _hot_evidence(participant_ids: list[int]) -> dict[int, list[Evidence]]:
-    """Evidence from the hot evaluation's knowledge items (positioning is the starting point and
-    cold the retention: both are shown beside attainment, not mixed into it)."""
-    query = (
-        select(Answer)
-        .join(
-            EvaluationSubmission,
-            and_(
-                EvaluationSubmission.participant_id == Answer.participant_id,
-                EvaluationSubmission.evaluation_id == Answer.context_id,
-            ),
-        )
-        .where(
-            Answer.participant_id.in_(participant_ids),
-            Answer.context == "evaluation",
-            EvaluationSubmission.kind == "hot",
-        )
-    )
-    evidence: dict[int, list[Evidence]] = {p: [] for p in participant_ids}
-    for answer in db.session.scalars(query):
-        evidence[answer.participant_id].append(
-            Evidence(tuple(answer.objectives), answer.earned, answer.possible, "hot")
-        )
-    return evidence
 
 
 def count_submissions(session_id: int, kind: str) -> int:

@@ -18,8 +18,10 @@ def record(
     object_id: str,
     content_version: str,
     result: dict[str, Any] | None = None,
+    session=None,
 ) -> CompletionEvent:
-    """Add one line to the append-only completion log (the caller commits)."""
+    """Add one line to the append-only completion log (the caller commits; ``session``
+    defaults to the app's)."""
     event = CompletionEvent(
         session_id=session_id,
         participant_id=participant_id,
@@ -29,7 +31,7 @@ def record(
         result=result,
         content_version=content_version,
     )
-    db.session.add(event)
+    (db.session if session is None else session).add(event)
     return event
 
 

@@ -16,8 +16,7 @@ from ..extensions import db
 from ..modules import Course
 from ..storage import Attestation, CompletionEvent, ExportJob, TrainingSession
 from ..storage.types import utcnow
-from . import attendance
-from .attainment import participants_results
+from . import attendance, figures
 from .attestations import for_session
 from .errors import NotFound
 
@@ -107,7 +106,7 @@ def _attendance_csv(training: TrainingSession, course: Course) -> bytes:
 
 
 def _results_csv(training: TrainingSession, course: Course) -> bytes:
-    results = participants_results(course, [p.id for p in training.participants])
+    results = figures.figures_for(db.session, course, [p.id for p in training.participants])
     header = ["participant", "objectif", "texte", "score (%)", "niveau", "éléments évalués"]
     rows = [
         [

@@ -1,5 +1,5 @@
-"""A participant's learning: units done, module quiz attempts and reviews, progress, and the
-quiz evidence that ``services.attainment`` gathers with every other source."""
+"""A participant's learning: units done, module quiz attempts and reviews, and progress (the
+quiz evidence is gathered in ``services.evidence``)."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -7,17 +7,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..attainment import Evidence
 from ..extensions import db
 from ..modules import Course, Quiz
 from ..quizzes import Blank, grade_all, rules, stored_response
 from ..quizzes.base import QuestionSpec
 from ..quizzes.review import explanation_for, feedback_for
-from ..storage import Answer, CompletionEvent, Participant, QuizAttempt
+from ..storage import CompletionEvent, Participant, QuizAttempt
 from ..translatable import N_
 from . import session_state
 from .answer_records import answer_record
 from .errors import Conflict, Invalid, NotFound, gettext
+from .idempotency import checked_key
 
 # Once the session is closed, attempts and reviews stay readable but nothing new is recorded.
 UNITS_CLOSED = N_(
@@ -133,16 +133,46 @@ def remaining_attempts(participant: Participant, quiz: Quiz) -> int | None:
     return max(0, quiz.max_attempts - len(attempts(participant, quiz.id)))
 
 
+def attempt_with_key(participant: Participant, key: str | None) -> QuizAttempt | None:
+    """Return the participant's attempt recorded with that idempotency key, or None."""
+    if key is None:
+        return None
+    return db.session.scalar(
+        select(QuizAttempt).where(
+            QuizAttempt.participant_id == participant.id, QuizAttempt.idempotency_key == key
+        )
+    )
+
+
+def _replayed(attempt: QuizAttempt, quiz: Quiz) -> QuizAttempt:
+    if attempt.quiz_id != quiz.id:
+        raise Conflict("Cette clé d'idempotence a déjà servi pour un autre quiz.")
+    return attempt
+
+
 def submit_quiz(
-    participant: Participant, course: Course, quiz_id: str, responses: dict[str, Any]
+    participant: Participant,
+    course: Course,
+    quiz_id: str,
+    responses: dict[str, Any],
+    idempotency_key: str | None = None,
 ) -> QuizAttempt:
     """Grade a whole quiz attempt and store it with every answer (append-only).
 
+    A submission carrying the idempotency key of an attempt already recorded (a double tap, a
+    retry) records nothing and returns that attempt, even when two arrive at once.
+
     :raises NotFound: unknown quiz.
-    :raises Conflict: no attempt left, or the participant's session is closed.
+    :raises Conflict: no attempt left, the participant's session is closed, or the key was used
+        for another quiz.
+    :raises Invalid: a malformed idempotency key.
     :raises QuizInvalid: missing or malformed answers, per question; nothing is stored then.
     """
     quiz = module_quiz(course, quiz_id)
+    key = checked_key(idempotency_key)
+    earlier = attempt_with_key(participant, key)
+    if earlier is not None:
+        return _replayed(earlier, quiz)
     _refuse_when_closed(participant, QUIZ_CLOSED)
     if not isinstance(responses, dict):
         raise Invalid("Les réponses doivent être un objet {question: réponse}.", "responses")
@@ -165,6 +195,7 @@ def submit_quiz(
         content_version=course.version,
         earned=graded.earned,
         possible=graded.possible,
+        idempotency_key=key,
     )
     db.session.add(attempt)
     for question in quiz.questions:
@@ -183,6 +214,9 @@ def submit_quiz(
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
+        earlier = attempt_with_key(participant, key)  # the twin with the same key won the race
+        if earlier is not None:
+            return _replayed(earlier, quiz)
         raise Conflict("Cette tentative a déjà été enregistrée.") from None
     return attempt
 
@@ -351,22 +385,3 @@ def progress(participant: Participant, course: Course) -> Progress:
             item.best_percent = max((round(a.percent, 1) for a in mine), default=None)
         result.modules.append(item)
     return result
-
-
-def evidence_for(participant_ids: list[int]) -> dict[int, list[Evidence]]:
-    """Return each participant's evidence: the answers of their latest attempt at each quiz."""
-    latest: dict[tuple[int, str], int] = {}
-    for attempt in db.session.scalars(
-        select(QuizAttempt)
-        .where(QuizAttempt.participant_id.in_(participant_ids))
-        .order_by(QuizAttempt.number)
-    ):
-        latest[(attempt.participant_id, attempt.quiz_id)] = attempt.id
-    evidence: dict[int, list[Evidence]] = {p: [] for p in participant_ids}
-    if latest:
-        answers = db.session.scalars(select(Answer).where(Answer.attempt_id.in_(latest.values())))
-        for answer in answers:
-            evidence[answer.participant_id].append(
-                Evidence(tuple(answer.objectives), answer.earned, answer.possible, "quiz")
-            )
-    return evidence

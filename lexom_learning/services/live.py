@@ -10,13 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..attainment import Evidence
 from ..extensions import db
 from ..live import IllegalMove, Move, Status, apply
 from ..modules import Course, LiveQuiz, Quiz
-from ..storage import Answer, LiveRun, TrainingSession, User
+from ..storage import LiveRun, TrainingSession, User
 from ..storage.types import utcnow
-from .attainment import register_source
 from .errors import Conflict, Invalid, NotFound
 from .live_answers import Receipt, count_last_answers, submit_answer
 from .live_lookup import Caller, PhoneView, RunView, latest_run_view, phone_lookup, run_view
@@ -130,19 +128,3 @@ def set_leaderboard(run: LiveRun, shown: bool) -> LiveRun:
     run.changed_at = utcnow()
     db.session.commit()
     return run
-
-
-@register_source("live_quizzes")
-def evidence_for(participant_ids: list[int]) -> dict[int, list[Evidence]]:
-    """Return each participant's live evidence: their counted answer to each closed question."""
-    evidence: dict[int, list[Evidence]] = {p: [] for p in participant_ids}
-    if not participant_ids:
-        return evidence
-    rows = db.session.execute(
-        select(Answer.participant_id, Answer.objectives, Answer.earned, Answer.possible)
-        .where(Answer.context == "live", Answer.participant_id.in_(participant_ids))
-        .order_by(Answer.id)
-    )
-    for participant_id, objectives, earned, possible in rows:
-        evidence[participant_id].append(Evidence(tuple(objectives), earned, possible, "live"))
-    return evidence

@@ -21,6 +21,7 @@ from ..storage import AccessLink, Answer, LiveAnswer, LiveRun, TrainingSession
 from ..storage.types import utcnow
 from ..translatable import Message
 from .errors import Conflict, Invalid, NotFound, ServiceError
+from .idempotency import checked_key
 from .session_state import OPEN, ensure_open
 
 MAX_RETRIES = 3
@@ -74,28 +75,41 @@ def body_hash(response: Any) -> str:
 
 
 def submit_answer(
-    run, participant_id: int, course: Course, question_id: str, response, executor=None
+    run,
+    participant_id: int,
+    course: Course,
+    question_id: str,
+    response,
+    executor=None,
+    request_id: str | None = None,
 ) -> Receipt:
     """Keep a participant's answer to the open question; the last one before closing counts.
 
     The same body sent again (a retry) stores nothing and gets the same receipt, even after
-    the close; the caller has checked that the participant belongs to the run's session.
+    the close. So does a request whose ``request_id`` (the phone's id of each answer) was
+    already stored, even after other answers: a late resend of answer A after B is the earlier
+    request, never the last answer. The caller has checked that the participant belongs to the
+    run's session.
     ``executor`` runs the statements and commits: the request's session by default, or a bare
     connection (``web.live.shortcut``, outside any app context).
 
     :raises NotFound: the question is not part of this run.
     :raises Conflict: the session is closing or closed, or the question is not open (or closed
         while the answer was on its way).
-    :raises Invalid: the response is malformed for this question type.
+    :raises Invalid: the response is malformed for this question type, or the request id.
     """
+    request_id = checked_key(request_id, "request_id")
     executor = db.session if executor is None else executor
     index, spec = question_of(run, course, question_id)
     digest = body_hash(response)
     try:
         ensure_open(run.session_id, executor=executor)
     except Conflict:
+        earlier = _by_request(executor, run.id, participant_id, question_id, request_id)
         latest = _latest(executor, run.id, participant_id, question_id)
         executor.rollback()
+        if earlier is not None:
+            return Receipt(run.id, question_id, earlier, True)  # a late resend: nothing new
         if latest is not None and latest.body_hash == digest:
             return Receipt(run.id, question_id, latest.seq, True)  # a retry: nothing new
         raise
@@ -114,6 +128,7 @@ def submit_answer(
                 statement, params = _insert_if_new(
                     run.id, participant_id, question_id, index, digest, response, result
                 )
+                params["request_id"] = request_id
                 seq = executor.execute(statement, params).scalar()
             except IntegrityError:  # a concurrent submission took the same seq: look again
                 executor.rollback()
@@ -122,6 +137,9 @@ def submit_answer(
                 executor.commit()
                 return Receipt(run.id, question_id, seq, False)
             executor.rollback()
+        earlier = _by_request(executor, run.id, participant_id, question_id, request_id)
+        if earlier is not None:
+            return Receipt(run.id, question_id, earlier, True)
         latest = _latest(executor, run.id, participant_id, question_id)
         if latest is not None and latest.body_hash == digest:
             return Receipt(run.id, question_id, latest.seq, True)
@@ -130,7 +148,14 @@ def submit_answer(
 
 
 def store_first_time(
-    run, participant_id: int, link_id: int, course: Course, question_id: str, response, executor
+    run,
+    participant_id: int,
+    link_id: int,
+    course: Course,
+    question_id: str,
+    response,
+    executor,
+    request_id: str | None = None,
 ) -> Receipt | None:
     """Store a new answer in one statement for a caller checked earlier, or return None.
 
@@ -148,6 +173,7 @@ def store_first_time(
     _, params = _insert_if_new(
         run.id, participant_id, question_id, index, body_hash(response), response, result
     )
+    params["request_id"] = request_id
     try:
         seq = executor.execute(INSERT_IF_NEW_ON_LINK, {**params, "link_id": link_id}).scalar()
     except IntegrityError:
@@ -183,6 +209,17 @@ LATEST = (
 )
 
 
+BY_REQUEST = select(ANSWERS.c.seq).where(_mine(), ANSWERS.c.request_id == bindparam("request_id"))
+
+
+def _by_request(executor, run_id, participant_id, question_id, request_id) -> int | None:
+    """Return the seq of the answer stored for that request id, or None."""
+    if request_id is None:
+        return None
+    mine = {"run_id": run_id, "participant_id": participant_id, "question_id": question_id}
+    return executor.execute(BY_REQUEST, {**mine, "request_id": request_id}).scalar()
+
+
 def _latest(executor, run_id: int, participant_id: int, question_id: str):
     mine = {"run_id": run_id, "participant_id": participant_id, "question_id": question_id}
     return executor.execute(LATEST, mine).first()
@@ -213,12 +250,16 @@ def _build_insert_if_new(on_link: bool = False):
     repeats_last = select(ANSWERS.c.id).where(
         _mine(), ANSWERS.c.seq == last_seq, ANSWERS.c.body_hash == bindparam("body_hash")
     )
+    # The phone's request id already stored: a late resend (never true for a NULL id).
+    sent_before = select(ANSWERS.c.id).where(
+        _mine(), ANSWERS.c.request_id == bindparam("request_id")
+    )
     names = ("run_id", "participant_id", "question_id", "response", "body_hash", "earned")
-    names += ("possible", "correct", "created_at")
+    names += ("possible", "correct", "created_at", "request_id")
     row = select(
         *(bindparam(name, type_=ANSWERS.c[name].type) for name in names),
         func.coalesce(last_seq, 0) + 1,
-    ).where(exists(still_open), ~exists(repeats_last))
+    ).where(exists(still_open), ~exists(repeats_last), ~exists(sent_before))
     if on_link:
         links = AccessLink.__table__
         row = row.where(
@@ -249,6 +290,7 @@ def _insert_if_new(run_id, participant_id, question_id, index, digest, response,
         "possible": result.possible,
         "correct": result.correct,
         "created_at": utcnow(),
+        "request_id": None,
     }
 
 

@@ -4,9 +4,8 @@ import secrets
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.exc import IntegrityError
 
-from ..attainment import Evidence
 from ..extensions import db
 from ..modules import Course, RolePlayCase
 from ..roleplay import (
@@ -18,7 +17,6 @@ from ..roleplay import (
     check_assignments,
     check_scores,
     complete_roles,
-    grid_evidence,
     performer_for,
 )
 from ..roleplay.privacy import latest_grids
@@ -33,9 +31,9 @@ from ..storage import (
 )
 from ..storage.types import utcnow
 from ..translatable import N_
-from .attainment import register_source
 from .errors import Conflict, Forbidden, Invalid, NotFound, gettext
 from .evaluations import log_event
+from .idempotency import checked_key
 from .session_state import SESSION_IS_CLOSED, ensure_open
 
 MAX_NOTE = 5000
@@ -188,13 +186,48 @@ def assignment_of(run: RolePlayRun, participant: Participant) -> RolePlayAssignm
     return next((a for a in run.assignments if a.participant_id == participant.id), None)
 
 
-def submit_grid(run, course, observer: Participant, scores, comment="", reason="", now=None):
+def grading_with_key(observer: Participant, key: str | None) -> RolePlayGrading | None:
+    """Return the observer's grid recorded with that idempotency key, or None."""
+    if key is None:
+        return None
+    return db.session.scalar(
+        select(RolePlayGrading).where(
+            RolePlayGrading.observer_id == observer.id, RolePlayGrading.idempotency_key == key
+        )
+    )
+
+
+def _replayed(grading: RolePlayGrading, run) -> RolePlayGrading:
+    if grading.run_id != run.id:
+        raise Conflict("Cette clé d'idempotence a déjà servi pour un autre jeu de rôles.")
+    return grading
+
+
+def submit_grid(
+    run,
+    course,
+    observer: Participant,
+    scores,
+    comment="",
+    reason="",
+    now=None,
+    idempotency_key: str | None = None,
+):
     """Record an observer's grid for the performer of their group (a new record each time).
 
-    :raises Conflict: the session is closing or closed, or the run is closed.
+    A grid carrying the idempotency key of one already recorded (a double tap, a retry) records
+    nothing and returns that one, even when two arrive at once.
+
+    :raises Conflict: the session is closing or closed, the run is closed, or the key was used
+        for another run.
     :raises Forbidden: not an observer of this run.
+    :raises Invalid: a malformed idempotency key.
     :raises GridInvalid: unknown or missing criterion, level outside 1 to 4, comment too long.
     """
+    key = checked_key(idempotency_key)
+    earlier = grading_with_key(observer, key)
+    if earlier is not None:
+        return _replayed(earlier, run)
     ensure_open(run.session_id)
     if run.status == "closed":
         raise Conflict("Ce jeu de rôles est terminé : la grille ne peut plus changer.")
@@ -220,6 +253,7 @@ def submit_grid(run, course, observer: Participant, scores, comment="", reason="
         reason=reason,
         content_version=course.version,
         created_at=now or utcnow(),
+        idempotency_key=key,
     )
     objectives = {c.id: list(c.objectives) for c in case.grid}
     for criterion in case.grid:
@@ -241,7 +275,14 @@ def submit_grid(run, course, observer: Participant, scores, comment="", reason="
         {"run": run.id, "scores": checked},
         now,
     )
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        earlier = grading_with_key(observer, key)  # the twin with the same key won the race
+        if earlier is None:
+            raise
+        return _replayed(earlier, run)
     return grading
 
 
@@ -292,19 +333,3 @@ def end_run(run: RolePlayRun, course: Course, actor: str, now: datetime | None =
         now,
     )
     db.session.commit()
-
-
-@register_source("roleplays")
-def _evidence(participant_ids: list[int]) -> dict[int, list[Evidence]]:
-    """Evidence from the latest grid of each observer, level out of 4 per criterion."""
-    query = (
-        select(RolePlayGrading)
-        .where(RolePlayGrading.performer_id.in_(participant_ids))
-        .options(selectinload(RolePlayGrading.scores))
-    )
-    evidence: dict[int, list[Evidence]] = {p: [] for p in participant_ids}
-    for grading in latest_gradings(list(db.session.scalars(query.order_by(RolePlayGrading.id)))):
-        objectives = {s.criterion_id: tuple(s.objectives) for s in grading.scores}
-        levels = {s.criterion_id: s.level for s in grading.scores}
-        evidence[grading.performer_id] += grid_evidence(objectives, levels)
-    return evidence

@@ -74,6 +74,15 @@ class LiveAnswer(db.Model):
     __table_args__ = (
         UniqueConstraint("run_id", "participant_id", "question_id", "seq"),
         Index("ix_live_answers_run_question", "run_id", "question_id"),
+        # The phone's id of each answer: a late resend of an earlier one is recognised.
+        Index(
+            "uq_live_answers_request",
+            "run_id",
+            "participant_id",
+            "question_id",
+            "request_id",
+            unique=True,
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -87,3 +96,4 @@ class LiveAnswer(db.Model):
     possible: Mapped[float]
     correct: Mapped[bool | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    request_id: Mapped[str | None] = mapped_column(String(64))

@@ -16,7 +16,11 @@ class QuizAttempt(db.Model):
     """One submitted attempt at a module quiz (written once, never updated)."""
 
     __tablename__ = "quiz_attempts"
-    __table_args__ = (UniqueConstraint("participant_id", "quiz_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("participant_id", "quiz_id", "number"),
+        # A resent submission carries the key of the first: it finds that attempt again.
+        Index("uq_quiz_attempts_idempotency", "participant_id", "idempotency_key", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
@@ -27,6 +31,7 @@ class QuizAttempt(db.Model):
     possible: Mapped[float]
     content_version: Mapped[str] = mapped_column(String(64))
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    idempotency_key: Mapped[str | None] = mapped_column(String(64))
 
     answers: Mapped[list["Answer"]] = relationship(order_by="Answer.id")
 

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -50,6 +50,10 @@ class RolePlayGrading(db.Model):
     """One observer's grid for the performer of their group (a correction is a new grading)."""
 
     __tablename__ = "roleplay_gradings"
+    __table_args__ = (
+        # A resent grid carries the key of the first: it finds that grading again.
+        Index("uq_roleplay_gradings_idempotency", "observer_id", "idempotency_key", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("roleplay_runs.id"), index=True)
@@ -61,6 +65,7 @@ class RolePlayGrading(db.Model):
     reason: Mapped[str] = mapped_column(String(500), default="", info={"personal": True})
     content_version: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    idempotency_key: Mapped[str | None] = mapped_column(String(64))
 
     scores: Mapped[list["RolePlayScore"]] = relationship(order_by="RolePlayScore.id")
 

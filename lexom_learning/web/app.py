@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
 from ..extensions import csrf, db, limiter, login_manager, migrate
+from ..services.context import normalise_base_url
 from . import content, i18n
 from .config import MIGRATIONS_DIR, load_config
 from .live import shortcut as live_shortcut
@@ -31,6 +32,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(load_config(app.instance_path, config))
+    # The public address: checked and without its trailing slash (services.context).
+    app.config["LEXOM_BASE_URL"] = normalise_base_url(app.config.get("LEXOM_BASE_URL"))
     app.url_map.converters["int"] = DatabaseId
     content.init_app(app)
     register_extensions(app)

@@ -13,7 +13,8 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Scope, String
 
-from ..attainment import LEVEL_LABELS, Evidence, attainment, level_for
+from ..attainment import LEVEL_LABELS, Evidence
+from ..attainment.figures import scores
 from ..evaluations import KIND_LABELS
 from ..modules import Evaluation
 from . import content, scenarios
@@ -106,14 +107,15 @@ class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
                         label = question.scale.labels.get(answer, str(answer))
                         for objective in question.objectives:
                             rated[objective].append(label)
-        scores = attainment(evidence, course.objective_ids)
+        # The figures' computation the web app uses (attainment.figures), on this block's answers.
         thresholds = course.attestation.thresholds.model_dump()
+        found = scores(evidence, course.objective_ids, thresholds)
         return [
             {
                 "id": o.id,
                 "text": o.text,
-                "percent": scores[o.id].percent,
-                "level": level_for(scores[o.id].percent, thresholds),
+                "percent": found[o.id][0],
+                "level": found[o.id][1],
                 "self_assessment": rated[o.id],
             }
             for o in course.objectives

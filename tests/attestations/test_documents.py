@@ -42,7 +42,7 @@ def test_the_attestation_states_every_mandatory_field(world, course, issued):
         f"Fait à {course.provider.city}, le ",
         "Pour LEXOM,",
         "Signature et cachet",
-        f"https://lexom.test/verify/{number}",
+        f"http://lexom.test/verify/{number}",
     ]
     for fragment in expected:
         assert fragment in page, fragment
@@ -55,14 +55,15 @@ def test_the_attestation_states_every_mandatory_field(world, course, issued):
 
 def test_results_come_from_the_attainment_service(world, course, monkeypatch):
     from lexom_learning.attainment import Evidence
-    from lexom_learning.services import attainment
+    from lexom_learning.services import evidence
 
-    def fake(ids):
+    def fake(session, ids):
         return {
             i: [Evidence(("obj-1",), 4, 5, "quiz"), Evidence(("obj-2",), 1, 4, "quiz")] for i in ids
         }
 
-    monkeypatch.setitem(attainment._SOURCES, "module_quizzes", fake)
+    fake_source = evidence.EvidenceSource("module_quizzes", "quiz", "quizzes", fake)
+    monkeypatch.setattr(evidence, "SOURCES", (fake_source,))
     attend(world.session, course, world.participant, "d1-am", paper=True)
     issued = attestations.close_and_issue(world.session, course).issued[0]
     page = text_of(issued.pdf)

@@ -11,8 +11,39 @@ from lexom_learning.web.config import engine_options
 def started(monkeypatch) -> list[dict]:
     """The options each ``lexom serve`` would have run gunicorn with (it is not started)."""
     runs: list[dict] = []
-    monkeypatch.setattr(serve_command.GunicornServer, "run", lambda self: runs.append(self.options))
+
+    def run(self):
+        runs.append({**self.options, "base_url": self.application.config["LEXOM_BASE_URL"]})
+
+    monkeypatch.setattr(serve_command.GunicornServer, "run", run)
+    monkeypatch.setenv("LEXOM_BASE_URL", "https://formation.lexom.fr/")
     return runs
+
+
+def test_serve_refuses_to_start_without_a_public_address(runner, started, monkeypatch):
+    monkeypatch.delenv("LEXOM_BASE_URL")
+    result = runner.invoke(cli, ["serve", "--port", "5123"])
+    assert result.exit_code == 2 and started == []
+    assert "LEXOM_BASE_URL n'est pas défini" in result.output and "--dev" in result.output
+
+
+def test_serve_takes_the_configured_address_or_the_local_one_with_dev(runner, started, monkeypatch):
+    assert runner.invoke(cli, ["serve", "--port", "5123"]).exit_code == 0
+    assert runner.invoke(cli, ["serve", "--port", "5123", "--dev"]).exit_code == 0
+    monkeypatch.delenv("LEXOM_BASE_URL")
+    assert runner.invoke(cli, ["serve", "--port", "5124", "--dev"]).exit_code == 0
+    assert [options["base_url"] for options in started] == [
+        "https://formation.lexom.fr",
+        "https://formation.lexom.fr",
+        "http://127.0.0.1:5124",
+    ]
+
+
+def test_an_address_that_is_not_http_stops_the_app(runner, started, monkeypatch):
+    monkeypatch.setenv("LEXOM_BASE_URL", "javascript:alert(1)")
+    result = runner.invoke(cli, ["serve", "--port", "5123"])
+    assert result.exit_code == 2 and started == []
+    assert "LEXOM_BASE_URL must be an http(s) address" in result.output
 
 
 def test_serve_runs_threaded_workers_without_an_access_log_by_default(runner, started):

@@ -6,8 +6,7 @@ from sqlalchemy import select
 
 from lexom_learning.attainment import attainment
 from lexom_learning.extensions import db
-from lexom_learning.services import attainment as attainment_service
-from lexom_learning.services import live
+from lexom_learning.services import evidence as evidence_sources
 from lexom_learning.storage import Answer, LiveAnswer
 from lexom_learning.storage.guards import APPEND_ONLY, AppendOnlyError
 
@@ -41,18 +40,18 @@ def test_live_evidence_feeds_attainment(api, room, course, live_set):
         api.answer(room.alice, lid, spec.id, response)
         api.move(room, lid, "close")
     people = [room.alice.id, room.bob.id]
-    evidence = live.evidence_for(people)
+    evidence = evidence_sources.live_quizzes(db.session, people)
     assert evidence[room.bob.id] == []
     assert [(e.objectives, e.earned, e.possible, e.source) for e in evidence[room.alice.id]] == [
         (tuple(q1.objectives), 1.0, 1.0, "live"),
         (tuple(q2.objectives), 0.0, 1.0, "live"),
     ]
-    gathered = attainment_service.evidence_for(people)  # the one place every source feeds
+    gathered = evidence_sources.gather(db.session, people)  # every source of SOURCES
     assert [e for e in gathered[room.alice.id] if e.source == "live"] == evidence[room.alice.id]
     result = attainment(evidence[room.alice.id], course.objective_ids)
     objective = q1.objectives[0]
     assert result[objective].items >= 1 and result[objective].possible >= 1
-    assert live.evidence_for([]) == {}
+    assert evidence_sources.live_quizzes(db.session, []) == {}
 
 
 def test_live_answers_are_append_only(api, room, live_set):

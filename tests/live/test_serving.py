@@ -34,6 +34,7 @@ def test_one_worker_keeps_callers_apart(app, api, room, tmp_path):
         **os.environ,
         "LEXOM_DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
         "LEXOM_SECRET_KEY": app.config["SECRET_KEY"],
+        "LEXOM_BASE_URL": f"http://127.0.0.1:{port}",
     }
     log = (tmp_path / "serve.log").open("wb")
     server = subprocess.Popen(

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from flask import current_app
+from lexom_learning.services.attainment import participants_results
 from sqlalchemy import JSON, LargeBinary, String, Text, select, text, update
 
 from lexom_learning.extensions import db
 from lexom_learning.services import attendance, evaluations, live, live_results
-from lexom_learning.services.attainment import participants_results
 from lexom_learning.services.privacy import erasure, export
 from lexom_learning.storage import (
     Answer,

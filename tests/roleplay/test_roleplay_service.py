@@ -2,7 +2,9 @@
 
 import pytest
 
-from lexom_learning.services import attainment, roleplay
+from lexom_learning.extensions import db
+from lexom_learning.services import evidence as evidence_sources
+from lexom_learning.services import figures, roleplay
 from lexom_learning.services.errors import Conflict, Forbidden, Invalid, NotFound
 from lexom_learning.storage.guards import AppendOnlyError
 from lexom_learning.web.roleplay.grids import groups_of
@@ -115,7 +117,7 @@ def test_a_new_grid_corrects_the_previous_one_which_stays(app, course, room, run
     second = roleplay.submit_grid(run, course, observer, full(course, 4))
     assert second.reason and first.id != second.id
     assert len(roleplay.gradings_of(run)) == 2
-    evidence = attainment.evidence_for([performer.id])[performer.id]
+    evidence = evidence_sources.gather(db.session, [performer.id])[performer.id]
     grid_items = [e for e in evidence if e.source == "roleplay"]
     assert {e.earned for e in grid_items} == {4.0}
     assert len(grid_items) == len(course.roleplay(CASE).grid)
@@ -152,7 +154,7 @@ def test_groups_are_locked_once_a_grid_exists_and_closing_freezes_grids(app, cou
 def test_role_play_evidence_feeds_attainment_as_level_out_of_four(app, course, room, run):
     observer, performer = observer_and_performer(run, course, room)
     roleplay.submit_grid(run, course, observer, full(course, 3))
-    results = attainment.participants_results(course, [performer.id])[performer.id]
+    results = figures.figures_for(db.session, course, [performer.id])[performer.id]
     graded = {o for c in course.roleplay(CASE).grid for o in c.objectives}
     for objective in graded:
         assert results[objective].percent == 75.0

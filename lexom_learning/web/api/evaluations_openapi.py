@@ -48,7 +48,16 @@ def _schemas() -> dict[str, Any]:
     extra = ("positioning", "hot", "cold", "gain", "retention", "roleplay", "quizzes")
     figures = obj(
         {"objective_id": STR, "percent": maybe_num, "level": level},
-        dict.fromkeys(extra, maybe_num) | {"items": INT},
+        dict.fromkeys(extra, maybe_num)
+        | {
+            "items": INT,
+            "sources": {
+                "type": "object",
+                "description": "Percent per evidence source (quiz, live, roleplay, hot): "
+                "services/evidence.py lists the sources.",
+                "additionalProperties": maybe_num,
+            },
+        },
     )
     state = obj(
         {
@@ -275,12 +284,13 @@ def _paths(op, write: tuple[str, ...]) -> dict[str, Any]:
             "post": op(
                 "submit_grid",
                 "Record the calling observer's grid, 1 to 4 per criterion (422 with "
-                "details per criterion; 403 for anyone but an observer of the run)",
+                "details per criterion; 403 for anyone but an observer of the run); a retry "
+                "with the same Idempotency-Key records nothing and gets the first grid",
                 "roleplays",
                 ("Recorded; a new grid corrects the previous one", ref("Grading")),
                 conflict,
                 "GridCreate",
-                rid,
+                (*rid, "IdempotencyKey"),
                 status="201",
             ),
         },

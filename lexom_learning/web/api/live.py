@@ -159,7 +159,12 @@ def put_live_answer(lid: int, question_id: str):
     view, course = phone
     body = json_body("LiveAnswerPut")
     receipt = live.submit_answer(
-        view.run, view.caller.participant_id, course, question_id, body["response"]
+        view.run,
+        view.caller.participant_id,
+        course,
+        question_id,
+        body["response"],
+        request_id=body.get("request_id"),
     )
     return jsonify(receipt_data(receipt))
 

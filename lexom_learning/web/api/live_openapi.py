@@ -66,7 +66,19 @@ SCORE = {
 }
 LIVE_SCHEMAS: dict[str, Any] = {
     "LiveQuizStart": obj({"quiz_id": text(64)}, {"leaderboard": BOOL}, closed=True),
-    "LiveAnswerPut": obj({"response": ANY}, closed=True),
+    "LiveAnswerPut": obj(
+        {"response": ANY},
+        {
+            "request_id": {
+                "type": "string",
+                "pattern": "^[A-Za-z0-9_.:-]{1,64}$",
+                "description": "The phone's id of this answer, new for each answer: a late "
+                "resend of an earlier answer (A, B, then A's request again) is recognised as "
+                "that request (repeated: true) instead of becoming the last answer.",
+            }
+        },
+        closed=True,
+    ),
     "LiveQuiz": obj(
         {
             "id": INT,
@@ -251,7 +263,9 @@ LIVE_PATHS: dict[str, Any] = {
     "/live-quizzes/{lid}/answers/{question_id}": {
         "put": _op(
             "put_live_answer",
-            "Answer the open question; the last answer before closing counts, a retry is free",
+            "Answer the open question; the last answer before closing counts. A retry is free: "
+            "the same body again, or a request_id already stored (a late resend), is answered "
+            "with the earlier receipt (repeated: true)",
             ("Kept (never says whether it is right)", "LiveAnswerReceipt"),
             WRITE,
             ("lid", "question_id"),

@@ -220,12 +220,12 @@ PATHS: dict[str, dict[str, Any]] = {
         "post": op(
             "submit_attempt",
             "Submit a whole attempt (409 when none is left or the session is closed, 422 with "
-            "details per question)",
+            "details per question); a retry with the same Idempotency-Key gets the first result",
             "learner",
-            ("Graded and stored", ref("AttemptResult")),
+            ("Graded and stored (or, for a retry, the attempt first stored)", ref("AttemptResult")),
             WRITE_OR_CONFLICT,
             "AttemptCreate",
-            ("quiz_id",),
+            ("quiz_id", "IdempotencyKey"),
             status="201",
         ),
     },
@@ -245,6 +245,17 @@ COMPONENTS: dict[str, Any] = {
         "course_id": _param("course_id", STR, "Course id, e.g. mrk-stra-05"),
         "unit_id": _param("unit_id", STR, "Unit id, e.g. m1-u1"),
         "quiz_id": _param("quiz_id", STR, "Module quiz id, e.g. m1-quiz"),
+        "IdempotencyKey": {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,64}$"},
+            "description": "A key of the client's choosing (a UUID), new for each submission and "
+            "the same for its retries: the same submission sent again with its key records "
+            "nothing and answers with what the first one recorded (same status, same body), "
+            "even when both arrive at once. 422 when malformed; 409 when it was used for "
+            "another quiz or role play.",
+        },
     },
     "responses": {
         name: {"description": text_, "content": {"application/json": {"schema": ref("Error")}}}

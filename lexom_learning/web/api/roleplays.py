@@ -1,12 +1,13 @@
 """Role-play endpoints: runs, groups and roles, grids, debrief; a participant's own role only."""
 
-from flask import jsonify, url_for
+from flask import jsonify, request, url_for
 
 from ...modules import RolePlayCase
 from ...modules.markdown import render_markdown
 from ...roleplay.privacy import participant_view
 from ...services import roleplay
 from ...services.errors import Invalid, NotFound
+from ...services.idempotency import HEADER, checked_key
 from ...storage import Participant, RolePlayGrading, RolePlayRun
 from ..roleplay.grids import groups_of
 from . import bp
@@ -127,9 +128,11 @@ def run_grids(rid: int):
 
 @bp.post("/roleplays/<int:rid>/grids")
 def submit_grid(rid: int):
-    """Record the calling observer's grid for the performer of their group."""
+    """Record the calling observer's grid for the performer of their group (the same grid sent
+    again with its ``Idempotency-Key`` records nothing and gets the first one back)."""
     person = participant()
     run = _participant_run(person, rid)
+    key = checked_key(request.headers.get(HEADER), HEADER)
     body = json_body("GridCreate")
     grading = roleplay.submit_grid(
         run,
@@ -138,6 +141,7 @@ def submit_grid(rid: int):
         body["scores"],
         body.get("comment", ""),
         body.get("reason", ""),
+        idempotency_key=key,
     )
     return jsonify(grading_data(grading)), 201
 

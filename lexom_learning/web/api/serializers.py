@@ -3,15 +3,16 @@
 from datetime import date, datetime
 from typing import Any
 
-from flask import current_app, url_for
+from flask import current_app
 from sqlalchemy import func, select
 
 from ...extensions import db
 from ...modules import Course, Quiz
 from ...quizzes import ResponseError, grade, public_view, stored_response
 from ...services import attendance, learning, links
-from ...services.attainment import ObjectiveResult
+from ...services.figures import Figures
 from ...storage import Participant, QuizAttempt, TrainingSession
+from ..public import public_url
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -131,7 +132,7 @@ def access_of(person: Participant) -> dict[str, str | None]:
     if link is None:
         return {"access_token": None, "access_url": None}
     token = links.token_for(link)
-    url = url_for("auth.participant_link", token=token, _external=True)
+    url = public_url("auth.participant_link", token=token)
     return {"access_token": token, "access_url": url}
 
 
@@ -174,11 +175,11 @@ def progress_data(progress: learning.Progress, done: set[str] | None = None) -> 
     return data
 
 
-def attainment_data(results: dict[str, ObjectiveResult]) -> list[dict[str, Any]]:
+def attainment_data(results: dict[str, Figures]) -> list[dict[str, Any]]:
     """Return attainment per objective: percent and level (None without evidence), items."""
     return [
-        {"objective_id": r.objective_id, "percent": r.percent, "level": r.level, "items": r.items}
-        for r in results.values()
+        {"objective_id": o, "percent": r.percent, "level": r.level, "items": r.items}
+        for o, r in results.items()
     ]
 
 

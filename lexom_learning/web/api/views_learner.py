@@ -1,9 +1,11 @@
 """Participant endpoints (``Bearer <access token>``): identity, progress, units and quizzes."""
 
-from flask import jsonify
+from flask import jsonify, request
 
+from ...extensions import db
 from ...modules import Course
-from ...services import attainment, learning
+from ...services import figures, learning
+from ...services.idempotency import HEADER, checked_key
 from ...storage import Participant
 from . import bp
 from .access import course_of, participant
@@ -22,7 +24,7 @@ def _progress(person: Participant, course: Course) -> dict:
 
 
 def _attainment(person: Participant, course: Course) -> list[dict]:
-    return attainment_data(attainment.participants_results(course, [person.id])[person.id])
+    return attainment_data(figures.figures_for(db.session, course, [person.id])[person.id])
 
 
 @bp.get("/me")
@@ -86,11 +88,16 @@ def my_attempts(quiz_id: str):
 
 @bp.post("/me/quizzes/<quiz_id>/attempts")
 def submit_attempt(quiz_id: str):
-    """Submit a whole attempt; 409 when none is left, 422 with details per question."""
+    """Submit a whole attempt; 409 when none is left, 422 with details per question.
+
+    The same submission sent again with its ``Idempotency-Key`` records nothing and gets the
+    first one's result.
+    """
     person = participant()
     course = course_of(person.session)
     quiz = learning.module_quiz(course, quiz_id)
+    key = checked_key(request.headers.get(HEADER), HEADER)
     body = json_body("AttemptCreate")
-    attempt = learning.submit_quiz(person, course, quiz.id, body["responses"])
+    attempt = learning.submit_quiz(person, course, quiz.id, body["responses"], key)
     revealed = learning.answers_revealed(person, quiz)
     return jsonify({**attempt_data(attempt, quiz, revealed), **_quiz_status(person, quiz)}), 201

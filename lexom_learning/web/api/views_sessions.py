@@ -2,7 +2,8 @@
 
 from flask import jsonify, url_for
 
-from ...services import attainment, learning, schedule, sessions
+from ...extensions import db
+from ...services import figures, learning, schedule, sessions
 from ...services.errors import NotFound
 from ..content import courses
 from ..security import can_manage_session
@@ -89,7 +90,7 @@ def session_progress(sid: int):
     training = readable_session(sid, staff())
     course = course_of(training)
     people = list(training.participants)
-    results = attainment.participants_results(course, [p.id for p in people])
+    found = figures.group_of(db.session, course, [p.id for p in people])
     return jsonify(
         {
             "session_id": training.id,
@@ -102,10 +103,10 @@ def session_progress(sid: int):
                     "name": person.name,
                     "email": person.email,
                     "progress": progress_data(learning.progress(person, course)),
-                    "attainment": attainment_data(results[person.id]),
+                    "attainment": attainment_data(found.participants[person.id]),
                 }
                 for person in people
             ],
-            "group": attainment_data(attainment.group_results(course, results)),
+            "group": attainment_data(found.group),
         }
     )

@@ -1,44 +1,18 @@
-"""Per-objective figures of a session: attainment and its level, positioning → hot progress
-(normalised gain), hot → cold retention, role-play grids and quizzes, per participant and for
-the group. The dashboard, the JSON API and the charts all read this one computation."""
+"""The evaluations report of a session: the per-objective figures of ``services.figures``
+(attainment and its level, positioning → hot progress, hot → cold retention, each source), the
+response counts, and the charts' data. It computes no figure of its own."""
 
 from dataclasses import dataclass, field
 
 from flask_babel import gettext
 
-from ...attainment import (
-    Evidence,
-    attainment,
-    group_gain,
-    group_mean,
-    group_retention,
-    level_for,
-    normalised_gain,
-    retention,
-)
+from ...attainment.figures import Figures
+from ...extensions import db
 from ...modules import Course
-from ...services import attainment as gathered
-from ...services import evaluations
+from ...services import evaluations, figures
 from ...storage import TrainingSession
 
-OWN_SOURCES = ("roleplay", "hot")
-FIGURES = ("positioning", "hot", "cold", "roleplay", "quizzes")
-
-
-@dataclass(frozen=True)
-class Figures:
-    """One objective's figures for one participant (or the group's means)."""
-
-    percent: float | None  # attainment, every source together
-    level: str | None
-    positioning: float | None = None
-    hot: float | None = None
-    cold: float | None = None
-    gain: float | None = None
-    retention: float | None = None
-    roleplay: float | None = None
-    quizzes: float | None = None
-    items: int = 0
+__all__ = ["Figures", "Report", "chart_data", "session_report"]
 
 
 @dataclass
@@ -52,62 +26,16 @@ class Report:
     invited: int = 0
 
 
-def _percent(evidence: list[Evidence], objective: str) -> float | None:
-    return attainment(evidence, [objective])[objective].percent
-
-
-def _kind_percents(course: Course, ids: list[int], kind: str, only=None):
-    evaluation = course.evaluations[kind]
-    answers = evaluations.answers_of(ids, evaluation.id)
-    return {p: evaluations.percents(answers[p], course.objective_ids, only) for p in ids}
-
-
 def session_report(training: TrainingSession, course: Course) -> Report:
-    """Compute every figure of the dashboard from the session's records."""
-    thresholds = course.attestation.thresholds.model_dump()
+    """Return the session's figures (from the figures service) and the response counts."""
     people = list(training.participants)
     ids = [p.id for p in people]
-    report = Report(thresholds, invited=len(ids))
-    evidence = gathered.evidence_for(ids)
+    found = figures.group_of(db.session, course, ids)
+    report = Report(course.attestation.thresholds.model_dump(), invited=len(ids))
     for kind in evaluations.KINDS:
         report.respondents[kind] = sum(evaluations.submission(p, kind) is not None for p in ids)
-    full = {k: _kind_percents(course, ids, k) for k in evaluations.KINDS}
-    progress_items = evaluations.common_items(course, "positioning", "hot")
-    retention_items = evaluations.common_items(course, "hot", "cold")
-    pre = _kind_percents(course, ids, "positioning", progress_items)
-    post = _kind_percents(course, ids, "hot", progress_items)
-    kept_hot = _kind_percents(course, ids, "hot", retention_items)
-    kept_cold = _kind_percents(course, ids, "cold", retention_items)
-    for person in people:
-        own = evidence.get(person.id, [])
-        overall = attainment(own, course.objective_ids)
-        figures = {}
-        for o in course.objective_ids:
-            figures[o] = Figures(
-                percent=overall[o].percent,
-                level=level_for(overall[o].percent, thresholds),
-                positioning=full["positioning"][person.id][o],
-                hot=full["hot"][person.id][o],
-                cold=full["cold"][person.id][o],
-                gain=normalised_gain(pre[person.id][o], post[person.id][o]),
-                retention=retention(kept_hot[person.id][o], kept_cold[person.id][o]),
-                roleplay=_percent([e for e in own if e.source == "roleplay"], o),
-                quizzes=_percent([e for e in own if e.source not in OWN_SOURCES], o),
-                items=overall[o].items,
-            )
-        report.rows.append((person, figures))
-    for o in course.objective_ids:
-        column = [f[o] for _, f in report.rows]
-        mean = group_mean(f.percent for f in column)
-        means = {name: group_mean(getattr(f, name) for f in column) for name in FIGURES}
-        report.group[o] = Figures(
-            percent=mean,
-            level=level_for(mean, thresholds),
-            gain=group_gain((pre[p][o], post[p][o]) for p in ids),
-            retention=group_retention((kept_hot[p][o], kept_cold[p][o]) for p in ids),
-            items=sum(f.items for f in column),
-            **means,
-        )
+    report.rows = [(person, found.participants[person.id]) for person in people]
+    report.group = found.group
     return report
 
 

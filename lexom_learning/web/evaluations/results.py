@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from typing import Any
 
-from ...attainment import level_for, normalised_gain
+from ...attainment import level_for
+from ...extensions import db
 from ...modules import Course, Evaluation
 from ...quizzes import stored_response
 from ...quizzes.review import explanation_for, feedback_for
-from ...services import evaluations
+from ...services import evaluations, figures
 from ...storage import Answer, EvaluationSubmission, Participant
 
 # Positioning items come back in the hot test: their answers are revealed only after it.
@@ -89,16 +90,12 @@ def participant_results(person: Participant, course: Course, kind: str) -> Resul
         return None
     evaluation = evaluations.evaluation_of(course, kind)
     answers = evaluations.answers_of([person.id], evaluation.id)[person.id]
-    mine = evaluations.percents(answers, course.objective_ids)
+    # The same figures as the dashboard's, from the figures service.
+    own = figures.figures_for(db.session, course, [person.id])[person.id]
+    mine = {o: getattr(f, kind) for o, f in own.items()}
     thresholds = course.attestation.thresholds.model_dump()
-    before, gain = {}, {}
-    if kind == "hot":
-        common = evaluations.common_items(course, "positioning", "hot")
-        pos_answers = evaluations.answers_of([person.id], course.evaluations["positioning"].id)
-        pre = evaluations.percents(pos_answers[person.id], course.objective_ids, common)
-        post = evaluations.percents(answers, course.objective_ids, common)
-        before = evaluations.percents(pos_answers[person.id], course.objective_ids)
-        gain = {o: normalised_gain(pre[o], post[o]) for o in course.objective_ids}
+    before = {o: f.positioning for o, f in own.items()} if kind == "hot" else {}
+    gain = {o: f.gain for o, f in own.items()} if kind == "hot" else {}
     lines = [
         ObjectiveLine(
             o.text, mine[o.id], level_for(mine[o.id], thresholds), before.get(o.id), gain.get(o.id)

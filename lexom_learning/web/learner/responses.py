@@ -18,7 +18,8 @@ from ...quizzes.base import QuestionSpec
 from ...quizzes.ordering import answer_key as ordering_ids
 
 ATTEMPT_FIELD = "tentative"
-RESERVED = frozenset({"csrf_token", ATTEMPT_FIELD})
+IDEMPOTENCY_FIELD = "idempotency_key"  # generated with the form: a resent form is recognised
+RESERVED = frozenset({"csrf_token", ATTEMPT_FIELD, IDEMPOTENCY_FIELD})
 _INTEGER = re.compile(r"-?[0-9]{1,9}")  # ASCII only: str.isdigit() accepts "²", int() does not
 
 

@@ -5,16 +5,19 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
+from ...extensions import db
 from ...modules import Course, Module, Quiz
 from ...quizzes import public_view
-from ...services import attainment, learning
-from ...services.errors import Conflict, NotFound
+from ...services import figures, learning
+from ...services.errors import Conflict, Invalid, NotFound
+from ...services.idempotency import checked_key, new_key
 from ..content import course_or_404
 from ..i18n import ngettext
 from ..security import participant_required
 from .answers import describe
 from .responses import (
     ATTEMPT_FIELD,
+    IDEMPOTENCY_FIELD,
     as_int,
     choices_of,
     field_name,
@@ -167,6 +170,7 @@ def render_quiz(course, quiz, *, submitted=None, errors=None, general=None, stat
         submitted=submitted if submitted is not None else MultiDict(),
         errors=errors or {},
         general=general,
+        new_key=new_key,
     ), status
 
 
@@ -192,8 +196,17 @@ def quiz(quiz_id: str):
     quiz = quiz_or_404(course, quiz_id)
     used = len(learning.attempts(current_user, quiz.id))
     if request.method == "POST":
-        # The form names the attempt it was shown for: a double tap or a resent form must
-        # not spend a second attempt.
+        # The form carries its idempotency key and names the attempt it was shown for: a double
+        # tap or a resent form must not spend a second attempt.
+        try:
+            earlier = learning.attempt_with_key(
+                current_user, checked_key(request.form.get(IDEMPOTENCY_FIELD))
+            )
+        except Invalid:
+            earlier = None  # submit() shows the form again
+        if earlier is not None and earlier.quiz_id == quiz.id:
+            flash(gettext("Cette tentative a déjà été enregistrée : voici son résultat."))
+            return redirect(url_for(".attempt", quiz_id=quiz.id, number=earlier.number), 303)
         sent_for = as_int(request.form.get(ATTEMPT_FIELD))
         if sent_for is not None and 1 <= sent_for <= used:
             flash(gettext("Cette tentative a déjà été enregistrée : voici son résultat."))
@@ -229,10 +242,14 @@ def submit(course: Course, quiz: Quiz, used: int):
             status=422,
         )
     try:
-        attempt = learning.submit_quiz(current_user, course, quiz.id, parsed.responses)
+        key = request.form.get(IDEMPOTENCY_FIELD)
+        attempt = learning.submit_quiz(current_user, course, quiz.id, parsed.responses, key)
     except learning.QuizInvalid as error:
         errors = {**error.errors, **parsed.errors}
         return render_quiz(course, quiz, submitted=request.form, errors=errors, status=422)
+    except Invalid as error:  # a malformed idempotency key: a fresh form
+        general = str(error.message)
+        return render_quiz(course, quiz, submitted=MultiDict(), general=general, status=422)
     except Conflict as error:
         if len(learning.attempts(current_user, quiz.id)) > used:  # a twin request won the race
             flash(gettext("Cette tentative a déjà été enregistrée : voici son résultat."))
@@ -269,7 +286,7 @@ def progress():
     course = my_course()
     progress = learning.progress(current_user, course)
     # The same figures as the trainer's dashboard and the attestation, from every source.
-    results = attainment.participants_results(course, [current_user.id])[current_user.id]
+    results = figures.figures_for(db.session, course, [current_user.id])[current_user.id]
     return render_template(
         "learner/progress.html",
         course=course,

@@ -6,6 +6,7 @@ CSRF token in a header; token holders get the same through the API. Each poll is
 """
 
 import json
+from typing import Any
 
 from flask import abort, jsonify, render_template, request, session
 from flask_babel import gettext
@@ -79,7 +80,8 @@ def phone_panel():
 @bp.put("/me/live/<int:run_id>/answers/<question_id>")
 @limiter.exempt
 def answer(run_id: int, question_id: str):
-    """Keep the caller's answer to the open question (JSON ``{"response": ...}``)."""
+    """Keep the caller's answer to the open question (JSON ``{"response": ..., "request_id":
+    ...}``: the phone's id of this answer recognises a late resend of an earlier one)."""
     view = signed_in_phone(run_id)
     if view is None:
         if current_user.is_authenticated:
@@ -88,18 +90,20 @@ def answer(run_id: int, question_id: str):
     try:
         if view.run is None:
             raise NotFound(gettext("Quiz en salle introuvable."))
-        response = answer_body()
+        response, request_id = answer_body()
         course = course_or_404(view.caller.course_id)
         me = view.caller.participant_id
-        receipt = live.submit_answer(view.run, me, course, question_id, response)
+        receipt = live.submit_answer(
+            view.run, me, course, question_id, response, request_id=request_id
+        )
     except ServiceError as error:
         field = {"field": error.field} if error.field else {}
         return json_error(error.status, error.message, error.code, **field)
     return jsonify(receipt_data(receipt))
 
 
-def answer_body():
-    """Return the ``response`` of a small JSON body ``{"response": ...}``.
+def answer_body() -> tuple[Any, str | None]:
+    """Return the ``response`` and ``request_id`` of a small JSON body ``{"response": ...}``.
 
     :raises Invalid: anything else (too large, not JSON, other keys).
     """
@@ -112,6 +116,6 @@ def answer_body():
         raise Invalid(
             gettext("Le corps de la requête n'est pas du JSON valide."), "response"
         ) from None
-    if not isinstance(body, dict) or set(body) != {"response"}:
+    if not isinstance(body, dict) or not {"response"} <= set(body) <= {"response", "request_id"}:
         raise Invalid(gettext('Envoyez {"response": ...} et rien d\'autre.'), "response")
-    return body["response"]
+    return body["response"], body.get("request_id")

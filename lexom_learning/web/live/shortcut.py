@@ -31,6 +31,7 @@ from werkzeug.wrappers import Response
 
 from ...extensions import db
 from ...services.errors import ServiceError
+from ...services.idempotency import checked_key
 from ...services.live_answers import store_first_time, submit_answer
 from ...services.live_lookup import PhoneView, phone_lookup_on
 from ...services.live_phone import participant_etag, participant_state
@@ -96,10 +97,18 @@ class PhoneShortcut:
                 return None
             mimetype = parse_options_header(environ.get("CONTENT_TYPE", ""))[0]
             try:
-                response = read_body(raw, mimetype, "LiveAnswerPut")["response"]
+                body = read_body(raw, mimetype, "LiveAnswerPut")
                 me = view.caller.participant_id
                 with self.writing:
-                    receipt = submit_answer(view.run, me, course, question_id, response, connection)
+                    receipt = submit_answer(
+                        view.run,
+                        me,
+                        course,
+                        question_id,
+                        body["response"],
+                        connection,
+                        body.get("request_id"),
+                    )
             except (ServiceError, HTTPException, SQLAlchemyError):  # the view says what went wrong
                 return None
         return self._receipt(receipt)
@@ -114,11 +123,18 @@ class PhoneShortcut:
         link_id = int(token.partition(".")[0])
         with self._engine().connect() as connection:
             try:
-                response = read_body(raw, mimetype, "LiveAnswerPut")["response"]
+                body = read_body(raw, mimetype, "LiveAnswerPut")
                 me = view.caller.participant_id
                 with self.writing:
                     receipt = store_first_time(
-                        view.run, me, link_id, course, question_id, response, connection
+                        view.run,
+                        me,
+                        link_id,
+                        course,
+                        question_id,
+                        body["response"],
+                        connection,
+                        checked_key(body.get("request_id"), "request_id"),
                     )
             except (ServiceError, HTTPException, SQLAlchemyError):
                 return None

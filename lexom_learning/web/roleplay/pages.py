@@ -8,6 +8,7 @@ from ...modules import Course
 from ...modules.markdown import render_markdown
 from ...roleplay.privacy import participant_view
 from ...services import roleplay
+from ...services.idempotency import new_key
 from ...storage import Participant, RolePlayRun
 
 
@@ -54,4 +55,5 @@ def participant_page(
         errors=errors or {},
         sent=sent,
         general=general,
+        new_key=new_key,
     )

@@ -190,10 +190,15 @@ def grid(run_id: int):
         if key.startswith("c."):
             value = value.strip()
             scores[key[2:]] = int(value) if value.isascii() and value.isdigit() else value
+    key = request.form.get("idempotency_key")  # generated with the form: a resend is recognised
     try:
-        roleplay.submit_grid(run, course, me, scores, request.form.get("comment", ""))
+        roleplay.submit_grid(
+            run, course, me, scores, request.form.get("comment", ""), idempotency_key=key
+        )
     except roleplay.GridInvalid as error:
         return participant_page(run, course, me, errors=error.errors, sent=request.form), 422
+    except Invalid as error:  # a malformed idempotency key
+        return participant_page(run, course, me, general=error.message), 422
     except Forbidden as error:
         return participant_page(run, course, me, general=error.message), 403
     except Conflict as error:

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
+from ...extensions import db
 from ...modules import Course
-from ...services import attainment, learning
+from ...services import figures, learning
 from ...storage import TrainingSession
 
 
@@ -13,7 +14,7 @@ class ParticipantRow:
 
     participant: object
     progress: learning.Progress
-    results: dict[str, attainment.ObjectiveResult]
+    results: dict[str, figures.Figures]
 
 
 @dataclass
@@ -21,12 +22,15 @@ class Dashboard:
     """Everything the session page shows."""
 
     rows: list[ParticipantRow]
-    group: dict[str, attainment.ObjectiveResult]
+    group: dict[str, figures.Figures]
 
 
 def session_dashboard(training: TrainingSession, course: Course) -> Dashboard:
-    """Compute the dashboard of a session from its records."""
+    """Compute the dashboard of a session from its records (the figures service's numbers)."""
     participants = list(training.participants)
-    results = attainment.participants_results(course, [p.id for p in participants])
-    rows = [ParticipantRow(p, learning.progress(p, course), results[p.id]) for p in participants]
-    return Dashboard(rows, attainment.group_results(course, results))
+    found = figures.group_of(db.session, course, [p.id for p in participants])
+    rows = [
+        ParticipantRow(p, learning.progress(p, course), found.participants[p.id])
+        for p in participants
+    ]
+    return Dashboard(rows, found.group)

@@ -11,6 +11,7 @@ from ...services.sessions import CsvImportError
 from ...storage import Participant
 from ..content import courses
 from ..i18n import ngettext
+from ..public import public_url
 from ..security import can_manage_session, can_read_session, staff_required
 from .dashboard import session_dashboard
 from .forms import ImportForm, ParticipantForm, ScheduleForm, SessionForm
@@ -49,7 +50,7 @@ def access_url(participant: Participant) -> str | None:
     link = links.current_link(participant)
     if link is None:
         return None
-    return url_for("auth.participant_link", token=links.token_for(link), _external=True)
+    return public_url("auth.participant_link", token=links.token_for(link))
 
 
 @bp.get("/sessions", endpoint="sessions")

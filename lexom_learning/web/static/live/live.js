@@ -81,7 +81,15 @@
   }
 
   // One answer in flight at a time; a lost connection is retried with the same body, which the
-  // server recognises and never counts twice.
+  // server recognises and never counts twice. Each answer carries its own request id, so a
+  // resend arriving after a later answer is recognised too, never counted as the last one.
+  function requestId() {
+    if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
   function send(form, body, tries) {
     var error = form.querySelector(".live-error");
     return fetch(form.getAttribute("data-url"), {
@@ -120,7 +128,7 @@
     sending = true;
     form.querySelector(".live-error").hidden = true;
     Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) { b.disabled = true; });
-    send(form, JSON.stringify({ response: response }), 3).then(function () {
+    send(form, JSON.stringify({ response: response, request_id: requestId() }), 3).then(function () {
       sending = false;
       Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) { b.disabled = false; });
     });
