@@ -41,6 +41,8 @@ from .errors import Conflict, Invalid
 from .session_state import NOT_OPEN
 
 SYSTEM = "system"
+# The certificat de réalisation has its own numbers: CR-<course ref>-<year>-<sequence>.
+CERTIFICATE_PREFIX = "CR-"
 ATTEMPTS = 5
 ATTENDANCE_CHANGED = "Émargement modifié après la clôture de la session."
 
@@ -80,6 +82,7 @@ class _Context:
     session: dict
     signatory: str
     actor: str
+    organisation: dict
 
 
 def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
@@ -90,11 +93,13 @@ def _context(training: TrainingSession, course: Course, actor: str) -> _Context:
         "ends_on": training.ends_on,
         "location": training.location,
         "trainer": training.trainer.name,
+        "kind": training.kind or "inter",
+        "client_name": training.client_name,
+        "funder": training.funder,
     }
-    signatory = current_app.config.get(
-        "LEXOM_ATTESTATION_SIGNATORY", f"La direction de {course.provider.name}"
-    )
-    return _Context(training.id, course, session, signatory, actor)
+    organisation = current_app.config["LEXOM_ORGANISATION"]
+    signatory = f"{organisation.signatory.name}, {organisation.signatory.capacity}"
+    return _Context(training.id, course, session, signatory, actor, organisation.snapshot())
 
 
 def _latest_by_participant(session_id: int) -> dict[int, Attestation]:
@@ -113,6 +118,7 @@ def issue_due(training: TrainingSession, course: Course, actor: str = SYSTEM) ->
     report = IssueReport()
     rule = parse_rule(course.attestation.rule)
     people = [(p.id, p.name) for p in training.participants]
+    employers = {p.id: _employer(p) for p in training.participants}
     states = attendance.states_for(training, course)
     results = participants_results(course, [p for p, _ in people])
     current_rows = _latest_by_participant(training.id)
@@ -129,13 +135,22 @@ def issue_due(training: TrainingSession, course: Course, actor: str = SYSTEM) ->
         attended = tuple(s.slot_id for s in mine if s.attended)
         scores = _scores(results, participant_id)
         if current is None:
-            report.issued.append(_issue(context, (participant_id, name), mine, scores))
+            person = (participant_id, name, employers[participant_id])
+            report.issued.append(_issue(context, person, mine, scores))
         elif current.status == "valid" and attendance_key(current.snapshot) != attended:
-            new = _issue(context, (participant_id, name), mine, scores, current, ATTENDANCE_CHANGED)
+            person = (participant_id, name, employers[participant_id])
+            new = _issue(context, person, mine, scores, current, ATTENDANCE_CHANGED)
             report.superseded.append(new)
         else:
             report.unchanged += 1
     return report
+
+
+def _employer(participant) -> dict:
+    return {
+        "employer_name": participant.employer_name,
+        "employer_siret": participant.employer_siret,
+    }
 
 
 def _scores(results: dict, participant_id: int) -> dict[str, tuple]:
@@ -168,21 +183,23 @@ def _next_number(prefix: str) -> str:
 
 def _issue(
     context: _Context,
-    person: tuple[int, str],
+    person: tuple[int, str, dict],
     states: list[SlotState],
     scores: dict[str, tuple],
     supersedes: Attestation | None = None,
     reason: str | None = None,
 ) -> Attestation:
     """Issue one version; when someone else issued it first, return theirs."""
-    participant_id, name = person
+    participant_id, name, employer = person
     version = supersedes.version + 1 if supersedes else 1
     previous = (supersedes.id, supersedes.number) if supersedes else (None, None)
     course, actor = context.course, context.actor
     for _ in range(ATTEMPTS):
         now = utcnow()
         try:
-            number = _next_number(prefix_for(course.ref, now.astimezone(attendance.TIMEZONE).year))
+            prefix = prefix_for(course.ref, now.astimezone(attendance.TIMEZONE).year)
+            number = _next_number(prefix)
+            certificate_number = _next_number(f"{CERTIFICATE_PREFIX}{prefix}")
             issue = Issue(
                 number,
                 version,
@@ -192,9 +209,13 @@ def _issue(
                 context.signatory,
                 previous[1],
                 reason,
+                certificate_number,
+                verify_url(certificate_number),
             )
-            person_data = {"id": participant_id, "name": name}
-            snapshot = build_snapshot(issue, course, context.session, person_data, states, scores)
+            person_data = {"id": participant_id, "name": name, **employer}
+            snapshot = build_snapshot(
+                issue, course, context.session, person_data, states, scores, context.organisation
+            )
             pdf, certificate = render_attestation(snapshot), render_certificate(snapshot)
             row = Attestation(
                 number=number,
@@ -205,6 +226,7 @@ def _issue(
                 snapshot=snapshot,
                 pdf=pdf,
                 sha256=hashlib.sha256(pdf).hexdigest(),
+                certificate_number=certificate_number,
                 certificate_pdf=certificate,
                 certificate_sha256=hashlib.sha256(certificate).hexdigest(),
                 issued_at=now,
@@ -283,7 +305,8 @@ def supersede(attestation: Attestation, course: Course, actor: str, reason: str)
     if attestation.status != "valid":
         raise Conflict("Seule une attestation valide peut être remplacée.")
     training = attestation.session
-    person = (attestation.participant_id, attestation.participant.name)
+    participant = attestation.participant
+    person = (participant.id, participant.name, _employer(participant))
     states = attendance.states_for(training, course)[person[0]]
     scores = _scores(participants_results(course, [person[0]]), person[0])
     context = _context(training, course, actor)

@@ -18,6 +18,7 @@ from .attestations import AttestationAudit
 from .evaluations import EvaluationSubmission
 from .live import LiveAnswer
 from .privacy import Erasure
+from .presence import AttendanceAdjustment
 from .records import Answer, CompletionEvent, QuizAttempt
 from .roleplay import RolePlayGrading, RolePlayScore
 
@@ -26,6 +27,7 @@ APPEND_ONLY = (
     CompletionEvent,
     QuizAttempt,
     AttendanceSignature,
+    AttendanceAdjustment,
     AttestationAudit,
     LiveAnswer,
     EvaluationSubmission,

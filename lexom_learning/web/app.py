@@ -111,3 +111,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["date_fr"] = display_date
     app.jinja_env.filters["percent"] = display_percent
     app.jinja_env.globals["LEVEL_LABELS"] = LEVEL_LABELS
+
+    @app.context_processor
+    def organisation():
+        return {"organisation": app.config["LEXOM_ORGANISATION"]}
