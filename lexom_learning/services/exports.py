@@ -4,6 +4,7 @@ register as CSV or XLSX, and the evidence folder mapped to the Qualiopi indicato
 import secrets
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -37,22 +38,23 @@ def current_ids(session_id: int) -> list[int]:
 
 
 def _batch(ids: list[int], certificates: bool) -> list[tuple[str, bytes]]:
-    columns = [Attestation.number, Attestation.pdf]
+    columns = [Attestation.number, Attestation.pdf, Attestation.issued_at]
     if certificates:
-        columns.append(Attestation.certificate_pdf)
+        columns += [Attestation.certificate_pdf, Attestation.certificate_number]
     rows = db.session.execute(
         select(*columns).where(Attestation.id.in_(ids)).order_by(Attestation.number)
     ).all()
     files = []
     for row in rows:
-        files.append((f"attestations/{row.number}.pdf", row.pdf))
+        files.append((f"attestations/{row.number}.pdf", row.pdf, row.issued_at))
         if certificates:
-            files.append((f"certificats/{row.number}-certificat.pdf", row.certificate_pdf))
+            name = row.certificate_number or f"{row.number}-certificat"
+            files.append((f"certificats/{name}.pdf", row.certificate_pdf, row.issued_at))
     return files
 
 
-def pdf_files(ids: list[int], certificates: bool = True) -> Iterator[tuple[str, bytes]]:
-    """Yield (name, PDF) for attestations, loading BATCH rows at a time (memory stays flat)."""
+def pdf_files(ids: list[int], certificates: bool = True) -> Iterator[tuple[str, bytes, datetime]]:
+    """Yield (name, PDF, issue time) for attestations, loading BATCH rows at a time."""
     for start in range(0, len(ids), BATCH):
         yield from _batch(ids[start : start + BATCH], certificates)
 
@@ -190,7 +192,7 @@ def evidence_folder(training: TrainingSession, course: Course) -> EvidenceFolder
                 ["date", "participant", "objet", "type"],
                 [
                     [
-                        e.created_at.isoformat(timespec="seconds"),
+                        e.created_at,
                         e.participant_id or "",
                         e.object_id,
                         e.verb,
@@ -210,11 +212,12 @@ def evidence_folder(training: TrainingSession, course: Course) -> EvidenceFolder
             "Registre des attestations : numéros, versions, statuts, empreintes.",
         )
     )
-    for name, data in pdf_files(current_ids(training.id)):
+    for name, data, issued_at in pdf_files(current_ids(training.id)):
         if name.startswith("attestations/"):
-            add(EvidenceFile(name, data, (11,), "Attestation de fin de formation."))
+            add(EvidenceFile(name, data, (11,), "Attestation de fin de formation.", issued_at))
         else:
-            add(EvidenceFile(name, data, (10,), "Certificat de réalisation (heures suivies)."))
+            text = "Certificat de réalisation (heures suivies)."
+            add(EvidenceFile(name, data, (10,), text, issued_at))
     return folder
 
 
@@ -264,9 +267,9 @@ def _run_zip_job(app: Flask, job_id: int) -> None:
         db.session.remove()
 
 
-def _counted(files: Iterator[tuple[str, bytes]], job: ExportJob):
-    for name, data in files:
-        yield name, data
+def _counted(files: Iterator[tuple[str, bytes, datetime]], job: ExportJob):
+    for name, data, when in files:
+        yield name, data, when
         if name.startswith("attestations/"):
             job.done += 1
             if job.done % PROGRESS_EVERY == 0:
