@@ -49,6 +49,14 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def normalise_siret(value: str) -> str:
+    """Return a SIRET without spaces.
+
+    :raises ValueError: not 14 digits, or a wrong check key.
+    """
+    return _siret(value)
+
+
 def _siret(value: str) -> str:
     digits = re.sub(r"\s", "", value)
     if not re.fullmatch(r"\d{14}", digits):

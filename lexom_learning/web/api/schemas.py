@@ -40,6 +40,13 @@ MAYBE_STAMP = {"type": ["string", "null"], "format": "date-time"}
 MAYBE_INT, MAYBE_NUM = {"type": ["integer", "null"]}, {"type": ["number", "null"]}
 LEVEL = {"type": ["string", "null"], "enum": ["acquired", "in_progress", "not_acquired", None]}
 ITEM = obj({"id": STR, "text": STR}, closed=True)
+MAYBE_STR = {"type": ["string", "null"]}
+SESSION_KIND_IN = {
+    "kind": {"enum": ["inter", "intra"], "description": "inter (default) or intra-company"},
+    "client_name": {**MAYBE_STR, "maxLength": 200, "description": "required for intra"},
+    "client_siret": {**MAYBE_STR, "maxLength": 20},
+    "funder": {**MAYBE_STR, "maxLength": 200, "description": "OPCO, company, France Travail…"},
+}
 
 SCHEMAS: dict[str, Any] = {
     "Error": obj(
@@ -133,6 +140,7 @@ SCHEMAS: dict[str, Any] = {
             "ends_on": DATE,
             "location": text(200),
         },
+        SESSION_KIND_IN,
         closed=True,
     ),
     "Session": obj(
@@ -148,11 +156,30 @@ SCHEMAS: dict[str, Any] = {
             "created_at": STAMP,
             "trainer": obj({"id": INT, "name": STR}),
             "participants": {**INT, "description": "Number of participants enrolled."},
+            "kind": {"enum": ["inter", "intra"]},
+            "client_name": MAYBE_STR,
+            "client_siret": MAYBE_STR,
+            "funder": MAYBE_STR,
         }
     ),
-    "ParticipantCreate": obj({"name": text(200), "email": text(254)}, closed=True),
+    "ParticipantCreate": obj(
+        {"name": text(200), "email": text(254)},
+        {
+            "employer_name": {**MAYBE_STR, "maxLength": 200},
+            "employer_siret": {**MAYBE_STR, "maxLength": 20, "description": "14 digits"},
+        },
+        closed=True,
+    ),
     "Participant": obj(
-        {"id": INT, "session_id": INT, "name": STR, "email": STR, "created_at": STAMP},
+        {
+            "id": INT,
+            "session_id": INT,
+            "name": STR,
+            "email": STR,
+            "created_at": STAMP,
+            "employer_name": MAYBE_STR,
+            "employer_siret": MAYBE_STR,
+        },
         {
             "access_token": {"type": ["string", "null"], "description": "Managers only."},
             "access_url": {"type": ["string", "null"], "format": "uri"},
