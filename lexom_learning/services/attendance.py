@@ -83,15 +83,18 @@ def _signatures(participant_ids: list[int]) -> list[AttendanceSignature]:
 
 
 def states_for(training: TrainingSession, course: Course) -> dict[int, list[SlotState]]:
-    """Return every participant's half-day states, in two queries."""
+    """Return every participant's half-day states (lateness deducted), in three queries."""
     ids = [p.id for p in training.participants]
     acts: dict[int, list[tuple[str, str, str]]] = {p: [] for p in ids}
     for s in _signatures(ids):
         acts[s.participant_id].append((s.slot, s.kind, s.method))
-    return {
+    states = {
         p: slot_states(course.half_days, course.days, training.starts_on, training.ends_on, a)
         for p, a in acts.items()
     }
+    from .presence import apply  # lateness, early departure, justified absence
+
+    return apply(course, states)
 
 
 def hours_attended(states: list[SlotState]) -> float:

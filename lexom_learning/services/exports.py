@@ -1,6 +1,7 @@
 """Compliance exports: a session's PDFs as a ZIP (streamed, or as a background job), the
 register as CSV or XLSX, and the evidence folder mapped to the Qualiopi indicators."""
 
+import itertools
 import secrets
 import threading
 from collections.abc import Iterator
@@ -59,9 +60,23 @@ def pdf_files(ids: list[int], certificates: bool = True) -> Iterator[tuple[str, 
         yield from _batch(ids[start : start + BATCH], certificates)
 
 
+SHEET_NAME = "emargement-signe.pdf"
+
+
+def sheet_entry(session_id: int) -> tuple[str, bytes, datetime]:
+    """Return the session's signed attendance sheet as a ZIP entry, made now."""
+    from .attendance_sheet import attendance_sheet_pdf
+
+    training = db.session.get(TrainingSession, session_id)
+    course = current_app.extensions["lexom_courses"].get(training.course_id)
+    return SHEET_NAME, attendance_sheet_pdf(training, course), utcnow()
+
+
 def session_zip(session_id: int) -> Iterator[bytes]:
-    """Yield the ZIP of every valid attestation (and certificate) PDF of a session."""
-    return zip_stream(pdf_files(current_ids(session_id)), utcnow())
+    """Yield the ZIP of the signed attendance sheet and every valid attestation and
+    certificate PDF of a session."""
+    files = itertools.chain([sheet_entry(session_id)], pdf_files(current_ids(session_id)))
+    return zip_stream(files, utcnow())
 
 
 def streamed_session_zip(session_id: int) -> Iterator[bytes]:
@@ -69,8 +84,10 @@ def streamed_session_zip(session_id: int) -> Iterator[bytes]:
     app context, never held across a ``yield`` (the response streams outside the request)."""
     app = current_app._get_current_object()
     ids = current_ids(session_id)
+    sheet = sheet_entry(session_id)
 
-    def files() -> Iterator[tuple[str, bytes]]:
+    def files() -> Iterator[tuple[str, bytes, datetime]]:
+        yield sheet
         for start in range(0, len(ids), BATCH):
             with app.app_context():
                 batch = _batch(ids[start : start + BATCH], True)
@@ -153,6 +170,17 @@ def evidence_folder(training: TrainingSession, course: Course) -> EvidenceFolder
     """Return the session's evidence folder, each file mapped to the indicators it serves."""
     folder = EvidenceFolder(f"Dossier de preuves — {training.title} ({course.ref})")
     add = folder.files.append
+    name, sheet, made_at = sheet_entry(training.id)
+    add(
+        EvidenceFile(
+            name,
+            sheet,
+            (10, 12),
+            "Feuille d'émargement signée : signatures, contreseings, retards, absences et "
+            "leurs motifs, par demi-journée.",
+            made_at,
+        )
+    )
     add(
         EvidenceFile(
             "emargement.csv",
@@ -253,7 +281,7 @@ def _run_zip_job(app: Flask, job_id: int) -> None:
         target = exports_dir() / f"{job.token}.zip"
         try:
             ids = current_ids(job.session_id)
-            files = pdf_files(ids)
+            files = itertools.chain([sheet_entry(job.session_id)], pdf_files(ids))
             with target.open("wb") as out:
                 for chunk in zip_stream(_counted(files, job), utcnow()):
                     out.write(chunk)
@@ -268,6 +296,7 @@ def _run_zip_job(app: Flask, job_id: int) -> None:
 
 
 def _counted(files: Iterator[tuple[str, bytes, datetime]], job: ExportJob):
+    """Yield the files, counting the attestations done (committed every PROGRESS_EVERY)."""
     for name, data, when in files:
         yield name, data, when
         if name.startswith("attestations/"):

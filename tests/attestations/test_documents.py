@@ -162,7 +162,8 @@ def test_the_session_zip_stores_every_current_pdf(world, course, issued):
     attend(world.session, course, world.second, "d2-am", paper=True)
     archive = unzip(exports.session_zip(world.session.id))
     names = sorted(archive.namelist())
-    assert len(names) == 4 and all(n.endswith(".pdf") for n in names)
+    assert len(names) == 5 and all(n.endswith(".pdf") for n in names)
+    assert "emargement-signe.pdf" in names
     assert f"attestations/{issued.number}.pdf" in names
     assert all(i.compress_type == zipfile.ZIP_STORED for i in archive.infolist())
     assert archive.read(f"attestations/{issued.number}.pdf") == issued.pdf
