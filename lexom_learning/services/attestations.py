@@ -147,6 +147,11 @@ def issue_due(training: TrainingSession, course: Course, actor: str = SYSTEM) ->
 
 
 def _employer(participant) -> dict:
+    """Return the employer the certificat names: the participant's, else an intra session's
+    client company."""
+    training = participant.session
+    if not participant.employer_name and training.kind == "intra" and training.client_name:
+        return {"employer_name": training.client_name, "employer_siret": training.client_siret}
     return {
         "employer_name": participant.employer_name,
         "employer_siret": participant.employer_siret,

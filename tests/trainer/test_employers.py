@@ -133,3 +133,16 @@ def test_the_trainer_form_records_the_employer(client, factories, sign_in):
     db.session.expire_all()
     (person,) = training.participants
     assert (person.employer_name, person.employer_siret) == ("Ateliers Durand", "73282932000074")
+
+
+def test_an_intra_sessions_client_is_the_employer_by_default(app, course, factories):
+    from lexom_learning.services import attestations
+    from tests.attestations.conftest import attend
+
+    training = factories.SessionFactory()
+    employers.set_session_kind(training, employers.session_kind("intra", "Client SA"))
+    person = factories.ParticipantFactory(session=training)
+    attend(training, course, person, "d1-am", paper=True)
+    issued = attestations.close_and_issue(training, course).issued[0]
+    assert issued.snapshot["participant"]["employer_name"] == "Client SA"
+    assert issued.snapshot["session"]["kind"] == "intra"
