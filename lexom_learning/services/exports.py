@@ -212,26 +212,9 @@ def evidence_folder(training: TrainingSession, course: Course) -> EvidenceFolder
             "Positionnement, évaluation à chaud et à froid : réponses et taux de réponse.",
         )
     )
-    reminders = _events(training.id, like="reminder")
-    add(
-        EvidenceFile(
-            "relances.csv",
-            csv_bytes(
-                ["date", "participant", "objet", "type"],
-                [
-                    [
-                        e.created_at,
-                        e.participant_id or "",
-                        e.object_id,
-                        e.verb,
-                    ]
-                    for e in reminders
-                ],
-            ),
-            (30,),
-            "Journal des relances (questionnaire à froid).",
-        )
-    )
+    from .evidence import add_indicator_files
+
+    add_indicator_files(folder, training, course)
     add(
         EvidenceFile(
             "registre-attestations.csv",

@@ -207,7 +207,7 @@ def test_the_evidence_folder_maps_files_to_qualiopi_indicators(world, course, is
     assert set(by_path) | {"manifest.json", "manifest.csv"} == set(archive.namelist())
     assert by_path["emargement.csv"] == ["Indicateur 10", "Indicateur 12"]
     assert by_path[f"attestations/{issued.number}.pdf"] == ["Indicateur 11"]
-    assert "Indicateur 30" in by_path["relances.csv"]
+    assert "Indicateur 30" in by_path["messages.csv"]
     assert "Indicateur 8" in by_path["evaluations-taux-de-reponse.csv"]
     attendance = archive.read("emargement.csv").decode("utf-8-sig")
     assert re.search(r"Hélène Lefèvre-Ngô;présent;présent;absent;absent;2;7\r\n", attendance)

@@ -2,7 +2,7 @@
 
 from flask import Response, jsonify
 
-from ...services import attestations, presence
+from ...services import attestations, presence, quality
 from ...services.attendance_sheet import attendance_sheet_pdf
 from . import bp
 from .access import course_of, managed_session, readable_session
@@ -62,3 +62,105 @@ def record_adjustment(sid: int):
         body.get("reason"),
     )
     return jsonify(adjustment_data(row)), 201
+
+
+def complaint_data(row) -> dict:
+    """Return a complaint as JSON."""
+    return {
+        "id": row.id,
+        "session_id": row.session_id,
+        "received_on": row.received_on.isoformat(),
+        "author": row.author,
+        "subject": row.subject,
+        "answer": row.answer,
+        "status": row.status,
+        "recorded_by": row.recorded_by,
+        "created_at": iso(row.created_at),
+        "updated_at": iso(row.updated_at),
+    }
+
+
+def action_data(row) -> dict:
+    """Return an improvement action as JSON."""
+    return {
+        "id": row.id,
+        "session_id": row.session_id,
+        "complaint_id": row.complaint_id,
+        "origin": row.origin,
+        "description": row.description,
+        "status": row.status,
+        "due_on": row.due_on.isoformat() if row.due_on else None,
+        "recorded_by": row.recorded_by,
+        "created_at": iso(row.created_at),
+        "updated_at": iso(row.updated_at),
+    }
+
+
+@bp.get("/sessions/<int:sid>/complaints")
+def list_complaints(sid: int):
+    """List a session's complaints (staff who may read the session)."""
+    training = readable_session(sid, staff_caller())
+    return jsonify([complaint_data(c) for c in quality.complaints_of(training.id)])
+
+
+@bp.post("/sessions/<int:sid>/complaints")
+def create_complaint(sid: int):
+    """Log a complaint: who, what, when received, the answer if any, its status."""
+    who = staff_caller()
+    training = readable_session(sid, who)
+    body = json_body("ComplaintCreate")
+    row = quality.log_complaint(
+        training,
+        who.get_id(),
+        body["received_on"],
+        body["author"],
+        body["subject"],
+        body.get("answer"),
+        body.get("status"),
+    )
+    return jsonify(complaint_data(row)), 201
+
+
+@bp.patch("/sessions/<int:sid>/complaints/<int:cid>")
+def update_complaint(sid: int, cid: int):
+    """Record the answer to a complaint and its status."""
+    training = readable_session(sid, staff_caller())
+    body = json_body("ComplaintUpdate")
+    row = quality.answer_complaint(
+        quality.complaint_of(training, cid), body.get("answer"), body.get("status")
+    )
+    return jsonify(complaint_data(row))
+
+
+@bp.get("/sessions/<int:sid>/improvement-actions")
+def list_actions(sid: int):
+    """List a session's improvement actions."""
+    training = readable_session(sid, staff_caller())
+    return jsonify([action_data(a) for a in quality.actions_of(training.id)])
+
+
+@bp.post("/sessions/<int:sid>/improvement-actions")
+def create_action(sid: int):
+    """Log an improvement action (its origin: a complaint, an evaluation, an observation)."""
+    who = staff_caller()
+    training = readable_session(sid, who)
+    body = json_body("ImprovementActionCreate")
+    row = quality.log_action(
+        training,
+        who.get_id(),
+        body["origin"],
+        body["description"],
+        body.get("status"),
+        body.get("due_on"),
+        body.get("complaint_id"),
+    )
+    return jsonify(action_data(row)), 201
+
+
+@bp.patch("/sessions/<int:sid>/improvement-actions/<int:aid>")
+def update_action(sid: int, aid: int):
+    """Change an improvement action's status."""
+    training = readable_session(sid, staff_caller())
+    body = json_body("ImprovementActionUpdate")
+    row = quality.update_action(quality.action_of(training, aid), body.get("status"))
+    return jsonify(action_data(row))
