@@ -50,11 +50,13 @@ def register_commands(group: click.Group) -> None:
     from .db import db_revision, init, users
     from .demo import demo
     from .evaluations import evaluations
+    from .outbox import outbox_group
     from .serve import serve
 
     for command in (init, users, demo, serve, db_revision, data, backup, restore):
         group.add_command(command)
     group.add_command(evaluations)
+    group.add_command(outbox_group)
     group.add_command(attestation_commands)
 
 
