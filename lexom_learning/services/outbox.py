@@ -5,8 +5,8 @@ With SMTP settings (``LEXOM_SMTP_URL``, e.g. ``smtps://user:pass@host:465``, or 
 they stay queued for the trainer to copy, and pages say so. Each message records its delivery
 status (sent, failed after its retries, bounced when the server refuses the recipient) and when.
 A sender claims a message by switching it from ``pending`` to ``sending`` in one UPDATE before
-talking to the server, so two senders running at once (cron overlap) never send the same message twice; a
-message left ``sending`` by a crash is shown to the trainer, never retried blindly.
+talking to the server, so two senders running at once (cron overlap) never send the same message
+twice; a message left ``sending`` by a crash is shown to the trainer, never retried blindly.
 """
 
 import logging
