@@ -5,11 +5,14 @@ SIRET, numéro de déclaration d'activité with the sentence the law requires, l
 signatory, and the paths of the signature, stamp and logo images.
 """
 
+import hashlib
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.utils import ImageReader
+from PIL import Image
 
 from .page import MARGIN, MUTED, WIDTH, Page
 
@@ -17,19 +20,35 @@ LOGO_HEIGHT = 34
 
 
 @lru_cache(maxsize=16)
-def image_reader(path: str) -> ImageReader | None:
-    """Return a reader for an image file (read once per process), None when it is gone."""
+def image_reader(path: str) -> str | None:
+    """Return the path of a JPEG copy of an image file (made once per process), None when
+    the file is gone.
+
+    The image is flattened onto white, at most 600 pixels wide: reportlab puts a JPEG file
+    into each PDF as it is, where a PNG is decoded, hashed and recompressed for every document
+    (it halved the issuing rate). The images sit on white paper, so nothing shows it.
+    """
     file = Path(path)
-    return ImageReader(str(file)) if file.is_file() else None
+    if not file.is_file():
+        return None
+    with Image.open(file) as image:
+        rgba = image.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, (255, 255, 255))
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    flat.thumbnail((600, 600))
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()[:16]
+    target = Path(tempfile.gettempdir()) / f"lexom-image-{os.getpid()}-{digest}.jpg"
+    flat.save(target, "JPEG", quality=90)
+    return str(target)
 
 
 def draw_image(page: Page, path: str | None, x: float, y: float, width: float, height: float):
     """Draw an image fitted into the box whose bottom-left corner is x, y (nothing if none)."""
-    reader = image_reader(path) if path else None
-    if reader is None:
+    jpeg = image_reader(path) if path else None
+    if jpeg is None:
         return
     page.canvas.drawImage(
-        reader, x, y, width, height, preserveAspectRatio=True, anchor="sw", mask="auto"
+        jpeg, x, y, width, height, preserveAspectRatio=True, anchor="sw", mask="auto"
     )
 
 
