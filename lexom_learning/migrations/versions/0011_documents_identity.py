@@ -104,13 +104,11 @@ def downgrade():
     op.drop_table("improvement_actions")
     op.drop_table("complaints")
     op.drop_table("attendance_adjustments")
-    with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.drop_column("status_at")
+    # Plain DROP COLUMN (SQLite 3.35+): batch mode would recreate tables that others reference.
+    op.drop_column("outbox", "status_at")
     op.drop_index("uq_attestations_certificate_number", table_name="attestations")
     op.drop_column("attestations", "certificate_number")
-    with op.batch_alter_table("training_sessions", schema=None) as batch_op:
-        for column in ("funder", "client_siret", "client_name", "kind"):
-            batch_op.drop_column(column)
-    with op.batch_alter_table("participants", schema=None) as batch_op:
-        batch_op.drop_column("employer_siret")
-        batch_op.drop_column("employer_name")
+    for column in ("funder", "client_siret", "client_name", "kind"):
+        op.drop_column("training_sessions", column)
+    op.drop_column("participants", "employer_siret")
+    op.drop_column("participants", "employer_name")
