@@ -6,8 +6,8 @@ from .attendance import AttendanceSignature
 from .attestations import Attestation, AttestationAudit, AttestationCounter, ExportJob
 from .evaluations import ColdInvitation, EvaluationSubmission, EvaluationWindow, OutboxMessage
 from .live import LiveAnswer, LiveRun
-from .privacy import Erasure, RetainedDocument
 from .presence import AttendanceAdjustment
+from .privacy import Erasure, RetainedDocument
 from .quality import Complaint, ImprovementAction
 from .records import Answer, CompletionEvent, QuizAttempt
 from .roleplay import RolePlayAssignment, RolePlayGrading, RolePlayRun, RolePlayScore

@@ -17,8 +17,8 @@ from .attendance import AttendanceSignature
 from .attestations import AttestationAudit
 from .evaluations import EvaluationSubmission
 from .live import LiveAnswer
-from .privacy import Erasure
 from .presence import AttendanceAdjustment
+from .privacy import Erasure
 from .records import Answer, CompletionEvent, QuizAttempt
 from .roleplay import RolePlayGrading, RolePlayScore
 

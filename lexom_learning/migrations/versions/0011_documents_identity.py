@@ -2,7 +2,7 @@
 complaints and improvement actions, delivery timestamps
 
 Revision ID: 0011
-Revises: 0005
+Revises: 0010
 Create Date: 2026-12-07 03:00:00
 
 Every new column is nullable (or has a default), so existing rows stay valid: attestations
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0011"
-down_revision = "0005"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
