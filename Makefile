@@ -3,6 +3,7 @@ PORT ?= 5000
 VENV ?= .venv
 BIN := $(VENV)/bin
 CONTENT := content/mrk-stra-05
+ORGANISATION ?= content/organisation.demo.yaml
 PYTHON_FOUND = $(shell scripts/find-python)
 
 .PHONY: run test lint check-python clean workbench test-wheel messages
@@ -28,9 +29,11 @@ $(VENV)/.installed-xblock: $(VENV)/bin/python setup.cfg pyproject.toml
 
 run: check-python $(VENV)/.installed
 	$(BIN)/lexom content check $(CONTENT)
-	$(BIN)/lexom init
-	$(BIN)/lexom demo --base-url http://127.0.0.1:$(PORT)
-	PORT=$(PORT) LEXOM_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/lexom serve --dev --port $(PORT)
+	$(BIN)/lexom organisation check $(ORGANISATION)
+	LEXOM_ORGANISATION_FILE=$(ORGANISATION) $(BIN)/lexom init
+	LEXOM_ORGANISATION_FILE=$(ORGANISATION) $(BIN)/lexom demo --base-url http://127.0.0.1:$(PORT)
+	LEXOM_ORGANISATION_FILE=$(ORGANISATION) PORT=$(PORT) LEXOM_BASE_URL=http://127.0.0.1:$(PORT) \
+		$(BIN)/lexom serve --dev --port $(PORT)
 
 test: check-python $(VENV)/.installed-test
 	$(BIN)/ruff check lexom_learning tests bench

@@ -33,6 +33,9 @@ from lexom_learning.attestations.schedule import build_schedule  # noqa: E402
 from lexom_learning.attestations.snapshot import Issue, build_snapshot  # noqa: E402
 from lexom_learning.documents.attestation import render_attestation  # noqa: E402
 from lexom_learning.documents.certificate import render_certificate  # noqa: E402
+from lexom_learning.organisation import DEMO_FILE, load_organisation  # noqa: E402
+
+ORGANISATION = load_organisation(DEMO_FILE).snapshot()
 from lexom_learning.modules import load_course  # noqa: E402
 
 FIRST = ["Camille", "Léa", "Hugo", "Inès", "Lucas", "Zoé", "Noé", "Chloé", "Maël", "Anaïs"]
@@ -59,7 +62,7 @@ def snapshots(course, count: int, offset: int = 0) -> list[dict]:
             datetime(2026, 12, 4, 17, tzinfo=UTC),
             end,
             f"https://formation.lexom.fr/verify/{number}",
-            "La direction de LEXOM",
+            "Alix Durand, Présidente",
         )
         person = {"id": i, "name": f"{FIRST[i % 10]} {LAST[(i // 10) % 8]}-{i}"}
         session = {
@@ -75,7 +78,7 @@ def snapshots(course, count: int, offset: int = 0) -> list[dict]:
             "obj-2": (80.0, "acquired"),
             "obj-3": (None, None),
         }
-        result.append(build_snapshot(issue, course, session, person, states, scores))
+        result.append(build_snapshot(issue, course, session, person, states, scores, ORGANISATION))
     return result
 
 

@@ -1,4 +1,4 @@
-"""lexom_learning: learning content, quizzes, evaluations and attestations for LEXOM courses."""
+"""lexom_learning: learning content, quizzes, evaluations and attestations for training courses."""
 
 __version__ = "0.1.0"
 

@@ -14,6 +14,7 @@ CORE = (
     "lexom_learning.layers",
     "lexom_learning.live",
     "lexom_learning.modules",
+    "lexom_learning.organisation",
     "lexom_learning.quizzes",
     "lexom_learning.roleplay",
     "lexom_learning.translatable",

@@ -20,6 +20,8 @@ from lexom_learning.modules import load_course
 ROOT = Path(__file__).resolve().parents[1]
 COURSE_DIR = ROOT / "content" / "mrk-stra-05"
 MINIMAL_DIR = Path(__file__).parent / "modules" / "data" / "minimal"
+# The organisation every test app names on its documents (not the demo one).
+ORGANISATION_FILE = Path(__file__).parent / "organisation" / "data" / "organisation.yaml"
 PG_ADMIN_URL = os.environ.get("LEXOM_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -128,6 +130,7 @@ def _config(url, repository, tmp_path_factory):
         "RATELIMIT_ENABLED": True,
         "SERVER_NAME": "lexom.test",
         "LEXOM_BASE_URL": "http://lexom.test",
+        "LEXOM_ORGANISATION_FILE": str(ORGANISATION_FILE),
     }
 
 

@@ -30,6 +30,18 @@ class SlotState:
     paper: bool = False
     absent: bool = False  # the trainer refused a phone signature (with a reason)
     held: bool = True  # False: the session was interrupted before this half-day
+    late_minutes: int = 0  # arrived this late (recorded by the trainer)
+    early_minutes: int = 0  # left this early
+    justified: bool = False  # an absence the trainer recorded as justified
+
+    @property
+    def hours_followed(self) -> float:
+        """Return the hours actually followed: the half-day's, less lateness and early
+        departure, rounded to the nearest quarter hour; none when the half-day does not count."""
+        if not self.attended:
+            return 0.0
+        minutes = max(0.0, self.hours * 60 - self.late_minutes - self.early_minutes)
+        return int(minutes / 15 + 0.5) / 4
 
     @property
     def attended(self) -> bool:
@@ -92,6 +104,6 @@ def slot_states(
 
 
 def totals(states: Iterable[SlotState]) -> tuple[int, float]:
-    """Return (half-days attended, hours attended)."""
+    """Return (half-days attended, hours followed: lateness and early departures deducted)."""
     attended = [s for s in states if s.attended]
-    return len(attended), float(sum(s.hours for s in attended))
+    return len(attended), float(sum(s.hours_followed for s in attended))

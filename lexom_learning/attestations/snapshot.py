@@ -12,7 +12,7 @@ from typing import Any
 from ..attainment import LEVEL_LABELS
 from .attendance import SlotState, totals
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,8 @@ class Issue:
     signatory: str
     supersedes: str | None = None
     reason: str | None = None
+    certificate_number: str | None = None
+    certificate_verify_url: str | None = None
 
 
 def build_snapshot(
@@ -36,22 +38,37 @@ def build_snapshot(
     participant: Mapping[str, Any],
     states: Sequence[SlotState],
     results: Mapping[str, tuple[float | None, str | None]],
+    organisation: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Return the snapshot of one attestation (JSON-ready: dates as ISO strings)."""
+    """Return the snapshot of one attestation (JSON-ready: dates as ISO strings).
+
+    ``organisation`` is ``Organisation.snapshot()``: the identity both documents print.
+    ``participant`` may carry ``employer_name`` and ``employer_siret``; ``session`` may carry
+    ``kind`` (inter or intra), ``client_name`` and ``funder``.
+    """
     half_days, hours = totals(states)
+    organisation = dict(organisation or _provider_only(course))
     return {
         "schema": SCHEMA_VERSION,
         "number": issue.number,
         "version": issue.version,
         "issued_at": issue.issued_at.isoformat(),
         "issue_date": issue.issue_date.isoformat(),
-        "issue_place": course.provider.city,
+        "issue_place": organisation["city"],
         "verify_url": issue.verify_url,
         "signatory": issue.signatory,
         "supersedes": issue.supersedes,
         "reason": issue.reason,
-        "provider": {"name": course.provider.name, "city": course.provider.city},
-        "participant": {"id": participant["id"], "name": participant["name"]},
+        "certificate_number": issue.certificate_number or issue.number,
+        "certificate_verify_url": issue.certificate_verify_url or issue.verify_url,
+        "organisation": organisation,
+        "provider": {"name": organisation["name"], "city": organisation["city"]},
+        "participant": {
+            "id": participant["id"],
+            "name": participant["name"],
+            "employer_name": participant.get("employer_name"),
+            "employer_siret": participant.get("employer_siret"),
+        },
         "course": {
             "id": course.id,
             "ref": course.ref,
@@ -70,6 +87,9 @@ def build_snapshot(
             "location": session["location"],
             "trainer": session["trainer"],
             "interruption": _interruption(session.get("interruption")),
+            "kind": session.get("kind", "inter"),
+            "client_name": session.get("client_name"),
+            "funder": session.get("funder"),
         },
         "attendance": {
             "half_days": [
@@ -78,8 +98,10 @@ def build_snapshot(
                     "label": s.label,
                     "date": s.on.isoformat(),
                     "hours": s.hours,
+                    "hours_followed": s.hours_followed,
                     "attended": s.attended,
                     "held": s.held,
+                    "justified": s.justified,
                 }
                 for s in states
             ],
@@ -113,3 +135,24 @@ def _interruption(interruption: Mapping[str, Any] | None) -> dict[str, str] | No
 def attendance_key(snapshot: Mapping[str, Any]) -> tuple[str, ...]:
     """Return the attended half-days a snapshot records (to detect a later change)."""
     return tuple(h["id"] for h in snapshot["attendance"]["half_days"] if h["attended"])
+
+
+def _provider_only(course: Any) -> dict[str, Any]:
+    """Return a minimal identity from the course's provider (no organisation file given)."""
+    provider = course.provider
+    return {
+        "name": provider.name,
+        "city": provider.city,
+        "address": None,
+        "address_line": provider.city,
+        "siret": "",
+        "siret_display": "",
+        "nda": "",
+        "nda_statement": "",
+        "legal_representative": {"name": "", "capacity": ""},
+        "signatory": {"name": "", "capacity": ""},
+        "dpo": {"name": "", "email": getattr(provider, "dpo_email", "")},
+        "signature_image": None,
+        "stamp_image": None,
+        "logo": None,
+    }

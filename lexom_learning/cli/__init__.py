@@ -6,6 +6,7 @@ import sys
 import click
 
 from .content import content
+from .organisation import organisation
 
 
 def with_app(command):
@@ -15,10 +16,15 @@ def with_app(command):
     def wrapper(*args, **kwargs):
         from .. import create_app
         from ..modules import ContentError
+        from ..organisation import OrganisationError
         from ..services.context import ConfigError
 
         try:
             app = create_app()
+        except OrganisationError as error:
+            click.echo("The organisation's settings file is invalid; fix it first:", err=True)
+            click.echo(str(error), err=True)
+            sys.exit(1)
         except ContentError as error:
             click.echo("The course content is invalid; fix it first:", err=True)
             click.echo(str(error), err=True)
@@ -34,10 +40,11 @@ def with_app(command):
 
 @click.group()
 def cli() -> None:
-    """Manage LEXOM learning: content, database, users, demo data and the server."""
+    """Manage the learning platform: content, database, users, demo data and the server."""
 
 
 cli.add_command(content)
+cli.add_command(organisation)
 
 
 def register_commands(group: click.Group) -> None:
@@ -47,11 +54,13 @@ def register_commands(group: click.Group) -> None:
     from .db import db_revision, init, users
     from .demo import demo
     from .evaluations import evaluations
+    from .outbox import outbox_group
     from .serve import serve
 
     for command in (init, users, demo, serve, db_revision, data, backup, restore):
         group.add_command(command)
     group.add_command(evaluations)
+    group.add_command(outbox_group)
     group.add_command(attestation_commands)
 
 

@@ -75,8 +75,10 @@ def demo(base_url: str | None) -> None:
     )
     if session is None:
         start = date.today()
+        organisation = current_app.config["LEXOM_ORGANISATION"]
+        place = f"{organisation.name}, {organisation.address.city}"
         session = sessions.create_session(
-            trainer, course, SESSION_TITLE, start, start + timedelta(days=1), "LEXOM, Aubenas"
+            trainer, course, SESSION_TITLE, start, start + timedelta(days=1), place
         )
         for name, email in DEMO_PARTICIPANTS:
             sessions.add_participant(session, name, email)

@@ -87,7 +87,7 @@ def serve(host: str, port: int, workers: int, access_log: bool, dev: bool) -> No
     # out of the collector's sight, a worker's first full collection no longer walks them all
     # (it took 0.2 s of the first request a worker served; bench/live_quiz.py).
     gc.freeze()
-    click.echo(f"LEXOM Formation sur http://{host}:{port}/ (Ctrl+C pour arrêter)")
+    click.echo(f"Formation sur http://{host}:{port}/ (Ctrl+C pour arrêter)")
     # Flask reuses an active app context for every request instead of pushing a fresh one: if
     # the workers inherited the CLI's, they would share ``g`` (the bearer caller) and the
     # database session across requests, and serve one participant as another.

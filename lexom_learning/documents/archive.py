@@ -8,7 +8,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+from ..clock import PARIS, utcnow
+from .cells import csv_cell
+
+# A ZIP entry is (name, bytes) dated when the archive is written, or (name, bytes, when) dated
+# by the moment its content was made (an attestation's issue).
+Entry = tuple[str, bytes] | tuple[str, bytes, datetime]
 
 
 class _Sink:
@@ -39,12 +44,23 @@ class _Sink:
         return data
 
 
-def zip_stream(files: Iterable[tuple[str, bytes]], when: datetime | None = None) -> Iterator[bytes]:
-    """Yield a ZIP archive of (name, bytes) pairs chunk by chunk, entries stored uncompressed."""
-    stamp = when.timetuple()[:6] if when else FIXED_TIME
+def zip_time(when: datetime) -> tuple[int, ...]:
+    """Return a ZIP entry's date: the wall-clock time in Paris (ZIP dates have no zone)."""
+    local = when.astimezone(PARIS) if when.tzinfo else when
+    return (max(local.year, 1980), *local.timetuple()[1:6])
+
+
+def zip_stream(files: Iterable[Entry], when: datetime | None = None) -> Iterator[bytes]:
+    """Yield a ZIP archive chunk by chunk; each entry carries its own date, else ``when`` (now).
+
+    PDFs are stored uncompressed, CSV and JSON deflated.
+    """
+    default = zip_time(when or utcnow())
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_STORED) as archive:
-        for name, data in files:
+        for entry in files:
+            name, data = entry[0], entry[1]
+            stamp = zip_time(entry[2]) if len(entry) > 2 and entry[2] else default
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = (
                 zipfile.ZIP_DEFLATED if name.endswith((".csv", ".json")) else (zipfile.ZIP_STORED)
@@ -65,6 +81,7 @@ class EvidenceFile:
     data: bytes
     indicators: tuple[int, ...]
     description: str
+    made_at: datetime | None = None
 
 
 @dataclass
@@ -88,11 +105,8 @@ class EvidenceFolder:
     def stream(self, when: datetime | None = None) -> Iterator[bytes]:
         """Yield the ZIP: manifest.json and manifest.csv, then every file."""
         manifest = self.manifest()
-        text = io.StringIO()
-        writer = csv.writer(text, delimiter=";")
-        writer.writerow(["fichier", "indicateurs Qualiopi", "contenu"])
-        for line in manifest:
-            writer.writerow([line["path"], ", ".join(line["indicators"]), line["description"]])
+        rows = [[m["path"], ", ".join(m["indicators"]), m["description"]] for m in manifest]
+        table = csv_bytes(["fichier", "indicateurs Qualiopi", "contenu"], rows)
         head = [
             (
                 "manifest.json",
@@ -100,15 +114,19 @@ class EvidenceFolder:
                     {"title": self.title, "files": manifest}, ensure_ascii=False, indent=2
                 ).encode(),
             ),
-            ("manifest.csv", ("\ufeff" + text.getvalue()).encode()),
+            ("manifest.csv", table),
         ]
-        return zip_stream([*head, *((f.path, f.data) for f in self.files)], when)
+        return zip_stream([*head, *((f.path, f.data, f.made_at) for f in self.files)], when)
 
 
 def csv_bytes(header: list[str], rows: Iterable[list]) -> bytes:
-    """Return a semicolon-separated CSV in UTF-8 with a BOM (opens cleanly in French Excel)."""
+    """Return a semicolon-separated CSV in UTF-8 with a BOM (opens cleanly in French Excel).
+
+    Every cell goes through ``cells.csv_cell``: text that could run as a formula is neutralised,
+    numbers take a decimal comma, times are written in Europe/Paris with their offset.
+    """
     text = io.StringIO()
     writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([csv_cell(v) for v in header])
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
     return ("\ufeff" + text.getvalue()).encode()

@@ -4,9 +4,11 @@ Blocks that are the same on every attestation of a course or a session go throug
 ``Page.static`` (laid out once per process, then replayed); the rest is drawn each time.
 """
 
+from datetime import datetime
 from typing import Any
 
 from .french import hours, long_date, percent, quoted
+from .identity import identity_block, signature
 from .page import MARGIN, MUTED, WIDTH, Page, rendered_alone
 
 NATURE_ARTICLE = "article L6313-1 du Code du travail"
@@ -18,11 +20,17 @@ def render_attestation(snapshot: dict[str, Any]) -> bytes:
     """Return the attestation's PDF bytes."""
     s = snapshot
     course, session, attendance = s["course"], s["session"], s["attendance"]
-    page = Page(f"Attestation de fin de formation {s['number']}", course["title"])
+    o = s["organisation"]
+    page = Page(
+        f"Attestation de fin de formation {s['number']}",
+        course["title"],
+        o["name"],
+        datetime.fromisoformat(s["issued_at"]),
+    )
     _header(page, s, "ATTESTATION DE FIN DE FORMATION", "Article L6353-1 du Code du travail")
     page.static(
-        ("intro", s["provider"]["name"]),
-        lambda: page.paragraph(f"{s['provider']['name']}, organisme de formation, atteste que", 10),
+        ("intro", o["name"]),
+        lambda: page.paragraph(f"{o['name']}, organisme de formation, atteste que", 10),
     )
     page.y -= 2
     page.text(s["participant"]["name"], 14, bold=True, advance=20)
@@ -109,16 +117,10 @@ def _modalities(page: Page, s: dict[str, Any]) -> None:
 
 def _header(page: Page, s: dict[str, Any], title: str, subtitle: str) -> None:
     top = page.y
-    provider = s["provider"]
-
-    def left():
-        page.text(provider["name"], 18, bold=True, advance=13)
-        page.text(f"Organisme de formation — {provider['city']}", 8.5, color=MUTED, advance=0)
-
-    page.static(("provider", provider["name"], provider["city"]), left)
+    identity_block(page, s)
     page.right(f"N° {s['number']}", top, 9, bold=True)
     page.right(f"Version {s['version']} — émise le {long_date(s['issue_date'])}", top - 12)
-    page.y -= 34
+    page.y -= 12
 
     def titles():
         page.centred(title, 16, bold=True)
@@ -134,22 +136,6 @@ def _closing(page: Page, s: dict[str, Any]) -> None:
     page.text(f"Fait à {s['issue_place']}, le {long_date(s['issue_date'])}", 10, advance=0)
     signature(page, s, top=page.y)
     footer(page, s)
-
-
-def signature(
-    page: Page, s: dict[str, Any], top: float, label: str = "Signature et cachet de l'organisme"
-) -> None:
-    """Draw the signature block on the right: for whom, who, and a box."""
-    x = WIDTH - MARGIN - 200
-    page.y = top
-
-    def block():
-        page.text(f"Pour {s['provider']['name']},", 9.5, x=x, advance=13)
-        page.text(s["signatory"], 9.5, bold=True, x=x, advance=11)
-        page.paragraph(label, 7.5, x=x, width=200, color=MUTED)
-        page.box(x, page.y - 46, 200, 50)
-
-    page.static(("signature", s["provider"]["name"], s["signatory"], label), block)
 
 
 def footer(page: Page, s: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from .archive import csv_bytes
+from .cells import xlsx_value
 
 STATUS_LABELS = {"valid": "valide", "superseded": "remplacée", "revoked": "révoquée"}
 
@@ -21,6 +22,7 @@ class AttestationLike(Protocol):
     status: str
     snapshot: dict[str, Any]
     sha256: str
+    certificate_sha256: str
     issued_at: Any
     revoked_at: Any
     revoked_reason: str | None
@@ -45,7 +47,15 @@ def register_header(objective_count: int) -> list[str]:
     ]
     for i in range(1, objective_count + 1):
         header += [f"objectif {i} niveau", f"objectif {i} score (%)"]
-    return header + ["émise le", "remplace", "SHA-256", "révoquée le", "motif de révocation"]
+    return header + [
+        "émise le (heure de Paris)",
+        "remplace",
+        "SHA-256 attestation",
+        "n° certificat de réalisation",
+        "SHA-256 certificat",
+        "révoquée le (heure de Paris)",
+        "motif de révocation",
+    ]
 
 
 def register_row(item: AttestationLike) -> list[Any]:
@@ -69,10 +79,12 @@ def register_row(item: AttestationLike) -> list[Any]:
     for objective in s["objectives"]:
         row += [objective["level_label"] or "non évalué", objective["percent"]]
     return row + [
-        item.issued_at.isoformat(timespec="seconds"),
+        item.issued_at,
         s.get("supersedes") or "",
         item.sha256,
-        item.revoked_at.isoformat(timespec="seconds") if item.revoked_at else "",
+        s.get("certificate_number") or "",
+        item.certificate_sha256,
+        item.revoked_at,
         item.revoked_reason or "",
     ]
 
@@ -86,11 +98,14 @@ def _table(items: Iterable[AttestationLike]) -> tuple[list[str], list[list[Any]]
 def register_csv(items: Iterable[AttestationLike]) -> bytes:
     """Return the register as CSV (semicolons, UTF-8 with BOM)."""
     header, rows = _table(items)
-    return csv_bytes(header, ([("" if v is None else v) for v in row] for row in rows))
+    return csv_bytes(header, rows)
 
 
 def register_xlsx(items: Iterable[AttestationLike]) -> bytes:
-    """Return the register as an XLSX workbook (one sheet, bold header, frozen first row)."""
+    """Return the register as an XLSX workbook (one sheet, bold header, frozen first row).
+
+    Every cell is a value, never a formula: text is neutralised and typed as a string.
+    """
     header, rows = _table(items)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Registre des attestations")
@@ -98,12 +113,21 @@ def register_xlsx(items: Iterable[AttestationLike]) -> bytes:
     bold = Font(bold=True)
     titles = []
     for title in header:
-        cell = WriteOnlyCell(sheet, value=title)
+        cell = _value_cell(sheet, title)
         cell.font = bold
         titles.append(cell)
     sheet.append(titles)
     for row in rows:
-        sheet.append(row)
+        sheet.append([_value_cell(sheet, v) for v in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _value_cell(sheet, value: Any) -> WriteOnlyCell:
+    """Return a cell holding ``value`` as data: text is typed 's', so it can never be a formula."""
+    value = xlsx_value(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell

@@ -119,14 +119,17 @@ def _signatures(participant_ids: list[int], session=None) -> list[AttendanceSign
 def states_for(
     training: TrainingSession, course: Course, session=None
 ) -> dict[int, list[SlotState]]:
-    """Return every participant's half-day states, in two queries (from ``session``, by
-    default the app's)."""
+    """Return every participant's half-day states (lateness deducted), in three queries (from
+    ``session``, by default the app's)."""
     ids = [p.id for p in training.participants]
     acts: dict[int, list[tuple[str, str, str]]] = {p: [] for p in ids}
     for s in _signatures(ids, session):
         acts[s.participant_id].append((s.slot, s.kind, s.method))
     slots = schedule_of(training, course)
-    return {p: slot_states(slots, a, training.interrupted_at) for p, a in acts.items()}
+    states = {p: slot_states(slots, a, training.interrupted_at) for p, a in acts.items()}
+    from .presence import apply  # lateness, early departure, justified absence
+
+    return apply(course, states, session)
 
 
 def hours_attended(states: list[SlotState]) -> float:

@@ -9,13 +9,17 @@ from .errors import NotFound
 
 
 def by_number(number: str) -> Attestation:
-    """Return the attestation with that number.
+    """Return the attestation with that number (its own, or its certificate's).
 
     :raises NotFound: no such number.
     """
     found = None
     if looks_like_number(number):
-        found = db.session.scalar(select(Attestation).where(Attestation.number == number))
+        found = db.session.scalar(
+            select(Attestation).where(
+                (Attestation.number == number) | (Attestation.certificate_number == number)
+            )
+        )
     if found is None:
         raise NotFound("Attestation introuvable.")
     return found

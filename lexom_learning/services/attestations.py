@@ -46,6 +46,8 @@ from .errors import Conflict, Invalid
 from .session_state import NOT_OPEN, OPEN
 
 SYSTEM = "system"
+# The certificat de réalisation has its own numbers: CR-<course ref>-<year>-<sequence>.
+CERTIFICATE_PREFIX = "CR-"
 ATTEMPTS = 5
 ATTENDANCE_CHANGED = "Émargement modifié après la clôture de la session."
 
@@ -80,6 +82,7 @@ class _Context:
     signatory: str
     actor: str
     services: ServiceContext
+    organisation: dict
     held: tuple = ()  # the half-days that took place: documents are dated after the last one
 
 
@@ -93,6 +96,9 @@ def _context(
         "ends_on": training.ends_on,
         "location": training.location,
         "trainer": training.trainer.name,
+        "kind": training.kind or "inter",
+        "client_name": training.client_name,
+        "funder": training.funder,
     }
     if training.interrupted_at is not None:
         session["interruption"] = {
@@ -100,8 +106,11 @@ def _context(
             "reason": training.interruption_reason or "",
         }
     signatory = ctx.settings.signatory_for(course)
+    organisation = ctx.settings.organisation.snapshot()
     took_place = held(attendance.schedule_of(training, course), training.interrupted_at)
-    return _Context(training.id, course, session, signatory, actor, ctx, tuple(took_place))
+    return _Context(
+        training.id, course, session, signatory, actor, ctx, organisation, tuple(took_place)
+    )
 
 
 def _latest_by_participant(ctx: ServiceContext, session_id: int) -> dict[int, Attestation]:
@@ -129,6 +138,7 @@ def issue_due(
     report = IssueReport()
     rule = parse_rule(course.attestation.rule)
     people = [(p.id, p.name) for p in training.participants]
+    employers = {p.id: _employer(p) for p in training.participants}
     states = attendance.states_for(training, course, ctx.session)
     results = figures.figures_for(ctx.session, course, [p for p, _ in people])
     current_rows = _latest_by_participant(ctx, training.id)
@@ -145,13 +155,27 @@ def issue_due(
         attended = tuple(s.slot_id for s in mine if s.attended)
         scores = _scores(results, participant_id)
         if current is None:
-            report.issued.append(_issue(context, (participant_id, name), mine, scores))
+            person = (participant_id, name, employers[participant_id])
+            report.issued.append(_issue(context, person, mine, scores))
         elif current.status == "valid" and attendance_key(current.snapshot) != attended:
-            new = _issue(context, (participant_id, name), mine, scores, current, ATTENDANCE_CHANGED)
+            person = (participant_id, name, employers[participant_id])
+            new = _issue(context, person, mine, scores, current, ATTENDANCE_CHANGED)
             report.superseded.append(new)
         else:
             report.unchanged += 1
     return report
+
+
+def _employer(participant) -> dict:
+    """Return the employer the certificat names: the participant's, else an intra session's
+    client company."""
+    training = participant.session
+    if not participant.employer_name and training.kind == "intra" and training.client_name:
+        return {"employer_name": training.client_name, "employer_siret": training.client_siret}
+    return {
+        "employer_name": participant.employer_name,
+        "employer_siret": participant.employer_siret,
+    }
 
 
 def _scores(results: dict, participant_id: int) -> dict[str, tuple]:
@@ -216,14 +240,14 @@ def _next_number(session, prefix: str) -> str:
 
 def _issue(
     context: _Context,
-    person: tuple[int, str],
+    person: tuple[int, str, dict],
     states: list[SlotState],
     scores: dict[str, tuple],
     supersedes: Attestation | None = None,
     reason: str | None = None,
 ) -> Attestation:
     """Issue one version; when someone else issued it first, return theirs."""
-    participant_id, name = person
+    participant_id, name, employer = person
     version = supersedes.version + 1 if supersedes else 1
     previous = (supersedes.id, supersedes.number) if supersedes else (None, None)
     course, actor = context.course, context.actor
@@ -232,9 +256,9 @@ def _issue(
     for _ in range(ATTEMPTS):
         now = ctx.clock()
         try:
-            number = _next_number(
-                db_session, prefix_for(course.ref, now.astimezone(attendance.TIMEZONE).year)
-            )
+            prefix = prefix_for(course.ref, now.astimezone(attendance.TIMEZONE).year)
+            number = _next_number(db_session, prefix)
+            certificate_number = _next_number(db_session, f"{CERTIFICATE_PREFIX}{prefix}")
             issue = Issue(
                 number,
                 version,
@@ -244,9 +268,13 @@ def _issue(
                 context.signatory,
                 previous[1],
                 reason,
+                certificate_number,
+                verify_url(certificate_number, ctx),
             )
-            person_data = {"id": participant_id, "name": name}
-            snapshot = build_snapshot(issue, course, context.session, person_data, states, scores)
+            person_data = {"id": participant_id, "name": name, **employer}
+            snapshot = build_snapshot(
+                issue, course, context.session, person_data, states, scores, context.organisation
+            )
             pdf, certificate = render_attestation(snapshot), render_certificate(snapshot)
             row = Attestation(
                 number=number,
@@ -257,6 +285,7 @@ def _issue(
                 snapshot=snapshot,
                 pdf=pdf,
                 sha256=hashlib.sha256(pdf).hexdigest(),
+                certificate_number=certificate_number,
                 certificate_pdf=certificate,
                 certificate_sha256=hashlib.sha256(certificate).hexdigest(),
                 issued_at=now,
@@ -346,7 +375,8 @@ def supersede(
         raise Conflict("Seule une attestation valide peut être remplacée.")
     ctx = ctx or app_context()
     training = attestation.session
-    person = (attestation.participant_id, attestation.participant.name)
+    participant = attestation.participant
+    person = (participant.id, participant.name, _employer(participant))
     states = attendance.states_for(training, course, ctx.session)[person[0]]
     scores = _scores(figures.figures_for(ctx.session, course, [person[0]]), person[0])
     context = _context(training, course, actor, ctx)

@@ -53,16 +53,26 @@ class Settings:
 
     base_url: str
     signatory: str | None = None
+    organisation: Any = None  # organisation.Organisation: who issues the documents
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Settings":
         """Return the settings of an app configuration (``web.config.load_config``)."""
         base = normalise_base_url(config.get("LEXOM_BASE_URL")) or DEV_BASE_URL
-        return cls(base, config.get("LEXOM_ATTESTATION_SIGNATORY") or None)
+        return cls(
+            base,
+            config.get("LEXOM_ATTESTATION_SIGNATORY") or None,
+            config.get("LEXOM_ORGANISATION"),
+        )
 
     def signatory_for(self, course: Course) -> str:
-        """Return who signs the course's attestations."""
-        return self.signatory or f"La direction de {course.provider.name}"
+        """Return who signs the course's documents: the organisation's signatory."""
+        if self.signatory:
+            return self.signatory
+        if self.organisation is not None:
+            who = self.organisation.signatory
+            return f"{who.name}, {who.capacity}"
+        return f"La direction de {course.provider.name}"
 
 
 @dataclass(frozen=True)

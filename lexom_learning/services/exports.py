@@ -1,9 +1,11 @@
 """Compliance exports: a session's PDFs as a ZIP (streamed, or as a background job), the
 register as CSV or XLSX, and the evidence folder mapped to the Qualiopi indicators."""
 
+import itertools
 import secrets
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -36,29 +38,44 @@ def current_ids(session_id: int) -> list[int]:
 
 
 def _batch(ids: list[int], certificates: bool) -> list[tuple[str, bytes]]:
-    columns = [Attestation.number, Attestation.pdf]
+    columns = [Attestation.number, Attestation.pdf, Attestation.issued_at]
     if certificates:
-        columns.append(Attestation.certificate_pdf)
+        columns += [Attestation.certificate_pdf, Attestation.certificate_number]
     rows = db.session.execute(
         select(*columns).where(Attestation.id.in_(ids)).order_by(Attestation.number)
     ).all()
     files = []
     for row in rows:
-        files.append((f"attestations/{row.number}.pdf", row.pdf))
+        files.append((f"attestations/{row.number}.pdf", row.pdf, row.issued_at))
         if certificates:
-            files.append((f"certificats/{row.number}-certificat.pdf", row.certificate_pdf))
+            name = row.certificate_number or f"{row.number}-certificat"
+            files.append((f"certificats/{name}.pdf", row.certificate_pdf, row.issued_at))
     return files
 
 
-def pdf_files(ids: list[int], certificates: bool = True) -> Iterator[tuple[str, bytes]]:
-    """Yield (name, PDF) for attestations, loading BATCH rows at a time (memory stays flat)."""
+def pdf_files(ids: list[int], certificates: bool = True) -> Iterator[tuple[str, bytes, datetime]]:
+    """Yield (name, PDF, issue time) for attestations, loading BATCH rows at a time."""
     for start in range(0, len(ids), BATCH):
         yield from _batch(ids[start : start + BATCH], certificates)
 
 
+SHEET_NAME = "emargement-signe.pdf"
+
+
+def sheet_entry(session_id: int) -> tuple[str, bytes, datetime]:
+    """Return the session's signed attendance sheet as a ZIP entry, made now."""
+    from .attendance_sheet import attendance_sheet_pdf
+
+    training = db.session.get(TrainingSession, session_id)
+    course = current_app.extensions["lexom_courses"].get(training.course_id)
+    return SHEET_NAME, attendance_sheet_pdf(training, course), utcnow()
+
+
 def session_zip(session_id: int) -> Iterator[bytes]:
-    """Yield the ZIP of every valid attestation (and certificate) PDF of a session."""
-    return zip_stream(pdf_files(current_ids(session_id)), utcnow())
+    """Yield the ZIP of the signed attendance sheet and every valid attestation and
+    certificate PDF of a session."""
+    files = itertools.chain([sheet_entry(session_id)], pdf_files(current_ids(session_id)))
+    return zip_stream(files, utcnow())
 
 
 def streamed_session_zip(session_id: int) -> Iterator[bytes]:
@@ -66,8 +83,10 @@ def streamed_session_zip(session_id: int) -> Iterator[bytes]:
     app context, never held across a ``yield`` (the response streams outside the request)."""
     app = current_app._get_current_object()
     ids = current_ids(session_id)
+    sheet = sheet_entry(session_id)
 
-    def files() -> Iterator[tuple[str, bytes]]:
+    def files() -> Iterator[tuple[str, bytes, datetime]]:
+        yield sheet
         for start in range(0, len(ids), BATCH):
             with app.app_context():
                 batch = _batch(ids[start : start + BATCH], True)
@@ -156,6 +175,17 @@ def evidence_folder(training: TrainingSession, course: Course) -> EvidenceFolder
     """Return the session's evidence folder, each file mapped to the indicators it serves."""
     folder = EvidenceFolder(f"Dossier de preuves — {training.title} ({course.ref})")
     add = folder.files.append
+    name, sheet, made_at = sheet_entry(training.id)
+    add(
+        EvidenceFile(
+            name,
+            sheet,
+            (10, 12),
+            "Feuille d'émargement signée : signatures, contreseings, retards, absences et "
+            "leurs motifs, par demi-journée.",
+            made_at,
+        )
+    )
     add(
         EvidenceFile(
             "emargement.csv",
@@ -187,26 +217,9 @@ def evidence_folder(training: TrainingSession, course: Course) -> EvidenceFolder
             "Positionnement, évaluation à chaud et à froid : réponses et taux de réponse.",
         )
     )
-    reminders = _events(training.id, like="reminder")
-    add(
-        EvidenceFile(
-            "relances.csv",
-            csv_bytes(
-                ["date", "participant", "objet", "type"],
-                [
-                    [
-                        e.created_at.isoformat(timespec="seconds"),
-                        e.participant_id or "",
-                        e.object_id,
-                        e.verb,
-                    ]
-                    for e in reminders
-                ],
-            ),
-            (30,),
-            "Journal des relances (questionnaire à froid).",
-        )
-    )
+    from .qualiopi_files import add_indicator_files
+
+    add_indicator_files(folder, training, course)
     add(
         EvidenceFile(
             "registre-attestations.csv",
@@ -215,11 +228,12 @@ def evidence_folder(training: TrainingSession, course: Course) -> EvidenceFolder
             "Registre des attestations : numéros, versions, statuts, empreintes.",
         )
     )
-    for name, data in pdf_files(current_ids(training.id)):
+    for name, data, issued_at in pdf_files(current_ids(training.id)):
         if name.startswith("attestations/"):
-            add(EvidenceFile(name, data, (11,), "Attestation de fin de formation."))
+            add(EvidenceFile(name, data, (11,), "Attestation de fin de formation.", issued_at))
         else:
-            add(EvidenceFile(name, data, (10,), "Certificat de réalisation (heures suivies)."))
+            text = "Certificat de réalisation (heures suivies)."
+            add(EvidenceFile(name, data, (10,), text, issued_at))
     return folder
 
 
@@ -255,7 +269,7 @@ def _run_zip_job(app: Flask, job_id: int) -> None:
         target = exports_dir() / f"{job.token}.zip"
         try:
             ids = current_ids(job.session_id)
-            files = pdf_files(ids)
+            files = itertools.chain([sheet_entry(job.session_id)], pdf_files(ids))
             with target.open("wb") as out:
                 for chunk in zip_stream(_counted(files, job), utcnow()):
                     out.write(chunk)
@@ -269,9 +283,10 @@ def _run_zip_job(app: Flask, job_id: int) -> None:
         db.session.remove()
 
 
-def _counted(files: Iterator[tuple[str, bytes]], job: ExportJob):
-    for name, data in files:
-        yield name, data
+def _counted(files: Iterator[tuple[str, bytes, datetime]], job: ExportJob):
+    """Yield the files, counting the attestations done (committed every PROGRESS_EVERY)."""
+    for name, data, when in files:
+        yield name, data, when
         if name.startswith("attestations/"):
             job.done += 1
             if job.done % PROGRESS_EVERY == 0:

@@ -1,10 +1,12 @@
 """The outbox: each message is queued once (unique key) and sent at most once.
 
-With SMTP settings (``LEXOM_SMTP_HOST``...) messages go out through the standard library's
-smtplib; without them they stay in the outbox for the trainer to copy. A sender claims a
-message by switching it from ``pending`` to ``sending`` in one UPDATE before talking to the
-server, so two senders running at once (cron overlap) never send the same message twice; a
-message left ``sending`` by a crash is shown to the trainer, never retried blindly.
+With SMTP settings (``LEXOM_SMTP_URL``, e.g. ``smtps://user:pass@host:465``, or the older
+``LEXOM_SMTP_HOST``...) messages go out through the standard library's smtplib; without them
+they stay queued for the trainer to copy, and pages say so. Each message records its delivery
+status (sent, failed after its retries, bounced when the server refuses the recipient) and when.
+A sender claims a message by switching it from ``pending`` to ``sending`` in one UPDATE before
+talking to the server, so two senders running at once (cron overlap) never send the same message
+twice; a message left ``sending`` by a crash is shown to the trainer, never retried blindly.
 """
 
 import logging
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -37,12 +40,44 @@ class SmtpSettings:
     port: int = 587
     user: str = ""
     password: str = field(default="", repr=False)
-    sender: str = "formation@lexom.fr"
+    sender: str = "formation@localhost"
     security: str = "starttls"  # starttls, ssl or none
 
 
+URL_SCHEMES = {"smtp": "none", "smtp+starttls": "starttls", "smtps": "ssl"}
+
+
+def settings_from_url(url: str, sender: str | None = None) -> SmtpSettings:
+    """Return the settings of ``smtp://host:port`` (``?starttls=1`` to upgrade),
+    ``smtp+starttls://…`` or ``smtps://user:password@host:port``.
+
+    :raises ValueError: another scheme, or no host.
+    """
+    parts = urlsplit(url)
+    security = URL_SCHEMES.get(parts.scheme)
+    if security is None or not parts.hostname:
+        raise ValueError(f"LEXOM_SMTP_URL: smtp://, smtp+starttls:// or smtps:// expected: {url!r}")
+    if security == "none" and parse_qs(parts.query).get("starttls") == ["1"]:
+        security = "starttls"
+    default_port = {"ssl": 465, "starttls": 587, "none": 25}[security]
+    return SmtpSettings(
+        host=parts.hostname,
+        port=parts.port or default_port,
+        user=unquote(parts.username or ""),
+        password=unquote(parts.password or ""),
+        sender=sender or SmtpSettings.sender,
+        security=security,
+    )
+
+
 def smtp_settings(config: Mapping) -> SmtpSettings | None:
-    """Return the SMTP settings from the app config, else the environment; None without a host."""
+    """Return the SMTP settings from the app config, else the environment; None without any."""
+    url = config.get("LEXOM_SMTP_URL") or os.environ.get("LEXOM_SMTP_URL")
+    sender = config.get("LEXOM_SMTP_FROM") or os.environ.get("LEXOM_SMTP_FROM")
+    if not sender and config.get("LEXOM_ORGANISATION") is not None:
+        sender = config["LEXOM_ORGANISATION"].email
+    if url:
+        return settings_from_url(url, sender)
     values = {
         k: config.get(f"LEXOM_SMTP_{k}") or os.environ.get(f"LEXOM_SMTP_{k}") for k in SMTP_KEYS
     }
@@ -55,7 +90,7 @@ def smtp_settings(config: Mapping) -> SmtpSettings | None:
         port=int(values["PORT"] or default_port),
         user=values["USER"] or "",
         password=values["PASSWORD"] or "",
-        sender=values["FROM"] or SmtpSettings.sender,
+        sender=values["FROM"] or sender or SmtpSettings.sender,
         security=security,
     )
 
@@ -70,9 +105,9 @@ class SmtpTransport:
         """Return the e-mail for an outbox message."""
         email = EmailMessage()
         email["From"] = self.settings.sender
+        email["Date"] = formatdate(localtime=False)
         email["To"] = message.to_address
         email["Subject"] = message.subject
-        email["Date"] = formatdate(localtime=False)
         email["Message-ID"] = make_msgid(idstring=f"outbox-{message.id}")
         email.set_content(message.body)
         return email
@@ -144,6 +179,8 @@ class DeliveryReport:
 
     sent: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    bounced: list[str] = field(default_factory=list)
+    retrying: list[str] = field(default_factory=list)
     waiting: int = 0
 
 
@@ -191,17 +228,22 @@ def deliver_pending(transport, now: datetime | None = None, limit: int = 500) ->
             transport.send(message)
         except Exception as error:  # whatever happened, it is recorded on the message
             retry = isinstance(error, smtplib.SMTPException | OSError)
-            final = (
-                not retry
-                or isinstance(error, smtplib.SMTPRecipientsRefused)
-                or (message.attempts >= MAX_ATTEMPTS)
+            bounced = isinstance(error, smtplib.SMTPRecipientsRefused) or (
+                isinstance(error, smtplib.SMTPResponseException) and 500 <= error.smtp_code < 600
             )
-            message.status = "failed" if final else "pending"
+            final = not retry or bounced or (message.attempts >= MAX_ATTEMPTS)
+            message.status = "bounced" if bounced else "failed" if final else "pending"
+            message.status_at = now
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            report.failed.append(message.key)
+            if bounced:
+                report.bounced.append(message.key)
+            elif final:
+                report.failed.append(message.key)
+            else:
+                report.retrying.append(message.key)
             log.warning("outbox: %s not sent (%s)", message.key, message.last_error)
         else:
-            message.status, message.sent_at = "sent", now
+            message.status, message.sent_at, message.status_at = "sent", now, now
             _log_sent(message, now)
             report.sent.append(message.key)
             log.info("outbox: sent %s to %s", message.key, message.to_address)
@@ -214,7 +256,12 @@ def mark_copied(message: OutboxMessage, actor: str, now: datetime | None = None)
     done = db.session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message.id, OutboxMessage.status.in_(("pending", "failed")))
-        .values(status="copied", handled_by=actor[:64], sent_at=now or utcnow())
+        .values(
+            status="copied",
+            handled_by=actor[:64],
+            sent_at=now or utcnow(),
+            status_at=now or utcnow(),
+        )
         .execution_options(synchronize_session=False)
     ).rowcount
     db.session.commit()

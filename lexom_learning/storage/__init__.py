@@ -6,7 +6,9 @@ from .attendance import AttendanceSignature
 from .attestations import Attestation, AttestationAudit, AttestationCounter, ExportJob
 from .evaluations import ColdInvitation, EvaluationSubmission, EvaluationWindow, OutboxMessage
 from .live import LiveAnswer, LiveRun
+from .presence import AttendanceAdjustment
 from .privacy import Erasure, RetainedDocument
+from .quality import Complaint, ImprovementAction
 from .records import Answer, CompletionEvent, QuizAttempt
 from .roleplay import RolePlayAssignment, RolePlayGrading, RolePlayRun, RolePlayScore
 from .training import AccessLink, Participant, TrainingSession
@@ -15,16 +17,19 @@ __all__ = [
     "AccessLink",
     "Answer",
     "ApiToken",
+    "AttendanceAdjustment",
     "AttendanceSignature",
     "Attestation",
     "AttestationAudit",
     "AttestationCounter",
     "ColdInvitation",
+    "Complaint",
     "CompletionEvent",
     "EvaluationSubmission",
     "Erasure",
     "EvaluationWindow",
     "ExportJob",
+    "ImprovementAction",
     "LiveAnswer",
     "LiveRun",
     "OutboxMessage",

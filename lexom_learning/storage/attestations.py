@@ -41,6 +41,7 @@ class Attestation(db.Model):
     # The documents are loaded only when asked for: lists and registers never pull them in.
     pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True, info={"personal": True})
     sha256: Mapped[str] = mapped_column(String(64), index=True)
+    certificate_number: Mapped[str | None] = mapped_column(String(64), unique=True)
     certificate_pdf: Mapped[bytes] = mapped_column(
         LargeBinary, deferred=True, info={"personal": True}
     )

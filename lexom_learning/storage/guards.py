@@ -17,6 +17,7 @@ from .attendance import AttendanceSignature
 from .attestations import AttestationAudit
 from .evaluations import EvaluationSubmission
 from .live import LiveAnswer
+from .presence import AttendanceAdjustment
 from .privacy import Erasure
 from .records import Answer, CompletionEvent, QuizAttempt
 from .roleplay import RolePlayGrading, RolePlayScore
@@ -26,6 +27,7 @@ APPEND_ONLY = (
     CompletionEvent,
     QuizAttempt,
     AttendanceSignature,
+    AttendanceAdjustment,
     AttestationAudit,
     LiveAnswer,
     EvaluationSubmission,

@@ -11,6 +11,7 @@ from .accounts import User
 from .types import UTCDateTime, utcnow
 
 SESSION_STATUSES = ("planned", "closed")
+SESSION_KINDS = ("inter", "intra")
 
 
 class TrainingSession(db.Model):
@@ -26,6 +27,11 @@ class TrainingSession(db.Model):
     location: Mapped[str] = mapped_column(String(200))
     trainer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="planned")
+    # inter (open to several companies) or intra (for one client company), and who pays.
+    kind: Mapped[str | None] = mapped_column(String(10), default="inter")
+    client_name: Mapped[str | None] = mapped_column(String(200))
+    client_siret: Mapped[str | None] = mapped_column(String(14))
+    funder: Mapped[str | None] = mapped_column(String(200))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The session's own half-day schedule: [{"slot", "date", "start", "end"}] (Europe/Paris
@@ -54,6 +60,8 @@ class Participant(db.Model):
     session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
     name: Mapped[str] = mapped_column(String(200), info={"personal": True})
     email: Mapped[str] = mapped_column(String(254), info={"personal": True})
+    employer_name: Mapped[str | None] = mapped_column(String(200), info={"personal": True})
+    employer_siret: Mapped[str | None] = mapped_column(String(14), info={"personal": True})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Set when the person's identity was replaced by a pseudonym (services/privacy/erasure.py).
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -107,10 +107,16 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     """Expose small helpers to every template."""
-    from .filters import display_date, display_percent
+    from .filters import display_date, display_datetime, display_hours, display_percent
     from .labels import LEVEL_LABELS
 
     # "date_fr" keeps its name in the templates; like "percent", it follows the page's language.
     app.jinja_env.filters["date_fr"] = display_date
     app.jinja_env.filters["percent"] = display_percent
+    app.jinja_env.filters["hours_number"] = display_hours
+    app.jinja_env.filters["datetime_paris"] = display_datetime
     app.jinja_env.globals["LEVEL_LABELS"] = LEVEL_LABELS
+
+    @app.context_processor
+    def organisation():
+        return {"organisation": app.config["LEXOM_ORGANISATION"]}

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..organisation import DEMO_FILE, Organisation, load_organisation
+
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 _CHECKOUT_CONTENT = PACKAGE_ROOT.parent / "content" / "mrk-stra-05"
 # A wheel ships the course inside the package (setup.cfg maps content/ there).
@@ -15,7 +17,13 @@ MIGRATIONS_DIR = PACKAGE_ROOT / "migrations"
 
 
 def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Return the app configuration: defaults, then the environment, then ``overrides``."""
+    """Return the app configuration: defaults, then the environment, then ``overrides``.
+
+    The organisation's identity comes from ``LEXOM_ORGANISATION_FILE`` (the demo file when
+    unset), unless ``overrides`` hands a ready ``LEXOM_ORGANISATION``.
+
+    :raises OrganisationError: the organisation's settings file is missing or invalid.
+    """
     env = os.environ
     overrides = dict(overrides or {})
     secret = overrides.get("SECRET_KEY") or env.get("LEXOM_SECRET_KEY")
@@ -25,6 +33,7 @@ def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict
         "LEXOM_CONTENT_DIR": env.get("LEXOM_CONTENT_DIR", str(DEFAULT_CONTENT)),
         "SQLALCHEMY_DATABASE_URI": database,
         "LEXOM_BASE_URL": env.get("LEXOM_BASE_URL", ""),
+        "LEXOM_ORGANISATION_FILE": env.get("LEXOM_ORGANISATION_FILE", ""),
         "RATELIMIT_STORAGE_URI": env.get("LEXOM_RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "WTF_CSRF_TIME_LIMIT": None,
@@ -33,6 +42,10 @@ def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict
         "SESSION_COOKIE_SAMESITE": "Lax",
     }
     config.update(overrides)
+    if not isinstance(config.get("LEXOM_ORGANISATION"), Organisation):
+        config["LEXOM_ORGANISATION"] = load_organisation(
+            config["LEXOM_ORGANISATION_FILE"] or DEMO_FILE
+        )
     config.setdefault(
         "SQLALCHEMY_ENGINE_OPTIONS", engine_options(config["SQLALCHEMY_DATABASE_URI"])
     )

@@ -2,6 +2,10 @@
 
 from datetime import date, datetime
 
+from flask_babel import gettext
+
+from ..clock import PARIS
+from ..documents.cells import decimal_fr
 from ..documents.french import long_date
 from .i18n import current_locale
 
@@ -45,3 +49,23 @@ def display_percent(value: float | None) -> str:
     if value is None or current_locale() != "en":
         return format_percent(value)
     return f"{value:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+def display_hours(value: float | None) -> str:
+    """Format a number of hours for this page: « 3,5 » in French, "3.5" in English."""
+    if value is None:
+        return "—"
+    text = decimal_fr(float(value))
+    return text.replace(",", ".") if current_locale() == "en" else text
+
+
+def display_datetime(value: datetime | None) -> str:
+    """Format a time in Europe/Paris, saying so: « 07/12/2026 à 04:46 (heure de Paris) »."""
+    if value is None:
+        return "—"
+    local = value.astimezone(PARIS)
+    return gettext(
+        "%(date)s à %(time)s (heure de Paris)",
+        date=local.strftime("%d/%m/%Y"),
+        time=local.strftime("%H:%M"),
+    )

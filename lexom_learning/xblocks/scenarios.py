@@ -16,20 +16,27 @@ def _roleplay(case_id: str) -> str:
     return f"<lexom_roleplay case_id={quoteattr(case_id)}/>"
 
 
+def _provider() -> str:
+    return content.course().provider.name
+
+
 def quizzes() -> list[Scenario]:
     """Return a scenario per module quiz."""
-    return [(f"LEXOM : quiz {q.id}", _quiz(q.id)) for q in content.module_quizzes()]
+    return [(f"{_provider()} : quiz {q.id}", _quiz(q.id)) for q in content.module_quizzes()]
 
 
 def roleplays() -> list[Scenario]:
     """Return a scenario per role-play case."""
-    return [(f"LEXOM : jeu de rôles {c.id}", _roleplay(c.id)) for c in content.course().roleplays]
+    return [
+        (f"{_provider()} : jeu de rôles {c.id}", _roleplay(c.id))
+        for c in content.course().roleplays
+    ]
 
 
 def evaluations() -> list[Scenario]:
     """Return a scenario per evaluation (positioning, hot, cold)."""
     return [
-        (f"LEXOM : évaluation {kind}", f"<lexom_evaluation kind={quoteattr(kind)}/>")
+        (f"{_provider()} : évaluation {kind}", f"<lexom_evaluation kind={quoteattr(kind)}/>")
         for kind in content.course().evaluations
     ]
 
@@ -41,5 +48,5 @@ def module_verticals() -> list[Scenario]:
         children = [_quiz(q.id) for q in module.quizzes]
         children += [_roleplay(c.id) for c in module.roleplays]
         xml = "<vertical_demo>\n  " + "\n  ".join(children) + "\n</vertical_demo>"
-        scenarios.append((f"LEXOM : module {module.id} — {module.title}", xml))
+        scenarios.append((f"{_provider()} : module {module.id} — {module.title}", xml))
     return scenarios

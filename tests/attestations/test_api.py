@@ -92,7 +92,7 @@ def test_the_xapi_export(api, world, course, issued):
     assert signed["actor"]["name"] == world.trainer.name
     assert signed["object"]["id"].endswith("/d1-am") and signed["result"]["completion"] is True
     issued_statement = next(s for s in data if s["verb"]["id"].endswith("/satisfied"))
-    assert issued_statement["actor"]["name"] == "LEXOM"
+    assert issued_statement["actor"]["name"] == "Formations Exemple"
     assert issued_statement["object"]["id"].endswith(issued.number)
     assert len({s["id"] for s in data}) == len(data)
 

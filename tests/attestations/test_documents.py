@@ -6,13 +6,15 @@ import io
 import json
 import re
 import zipfile
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from lexom_learning.documents.archive import zip_stream
-from lexom_learning.services import attestations, exports
+from lexom_learning.documents.french import long_date
+from lexom_learning.services import attestations, exports, verification
 from tests.attestations.conftest import attend
 
 
@@ -30,7 +32,11 @@ def test_the_attestation_states_every_mandatory_field(world, course, issued):
         "ATTESTATION DE FIN DE FORMATION",
         f"N° {number}",
         "Hélène Lefèvre-Ngô",
-        "LEXOM, organisme de formation",
+        "Formations Exemple, organisme de formation",
+        "Organisme de formation — 3 rue des Essais, 69002 Lyon",
+        "SIRET 732 829 320 00074",
+        "Déclaration d'activité enregistrée sous le n° 82691234569 auprès du préfet de région "
+        "Auvergne-Rhône-Alpes. Cet enregistrement ne vaut pas agrément de l'État.",
         f"« {course.title} » (réf. {course.ref})",
         "« action de formation »",
         "Dates : du ",
@@ -39,8 +45,9 @@ def test_the_attestation_states_every_mandatory_field(world, course, issued):
         "Durée suivie : 7 h (2 demi-journée(s) sur 4)",
         "Objectifs pédagogiques et résultats de l'évaluation des acquis",
         "Modalités d'évaluation",
-        f"Fait à {course.provider.city}, le ",
-        "Pour LEXOM,",
+        "Fait à Lyon, le ",
+        "Pour Formations Exemple,",
+        "Claire Signataire, Directrice pédagogique",
         "Signature et cachet",
         f"http://lexom.test/verify/{number}",
     ]
@@ -72,24 +79,69 @@ def test_results_come_from_the_attainment_service(world, course, monkeypatch):
     assert levels == [("acquired", 80.0), ("not_acquired", 25.0), (None, None)]
 
 
-def test_the_certificate_follows_the_ministry_model(world, course, issued):
+def test_the_certificate_follows_the_ministry_model(world, course, factories):
+    world.participant.employer_name = "Ateliers Durand SAS"
+    world.participant.employer_siret = "73282932000074"
+    attend(world.session, course, world.participant, "d1-am", paper=True)
+    attend(world.session, course, world.participant, "d1-pm")
+    issued = attestations.close_and_issue(world.session, course).issued[0]
     page = text_of(issued.certificate_pdf)
+    starts, ends = world.session.starts_on, world.session.ends_on
+    number = issued.certificate_number
+    assert number.startswith("CR-") and number != issued.number
     for fragment in [
+        # the organisme, with its identity block
+        "Formations Exemple",
+        "3 rue des Essais, 69002 Lyon",
+        "SIRET 732 829 320 00074",
+        "n° 82691234569",
+        "Cet enregistrement ne vaut pas agrément de l'État.",
         "CERTIFICAT DE RÉALISATION",
-        "Stagiaire : Hélène Lefèvre-Ngô",
+        f"Certificat n° {number}",
+        f"Attestation de fin de formation n° {issued.number}",
+        # the legal representative, named with their capacity
+        "Je soussigné(e), Jean Exemple, Gérant, représentant(e) légal(e) du dispensateur de "
+        "l'action concourant au développement des compétences Formations Exemple, atteste que :",
+        "Nom et prénom du bénéficiaire : Hélène Lefèvre-Ngô",
+        "Salarié(e) de l'entreprise : Ateliers Durand SAS (SIRET 73282932000074)",
         f"a suivi l'action : {course.title} (réf. {course.ref})",
-        "Nature de l'action concourant au développement des compétences",
+        "Nature de l'action concourant au développement des compétences :",
         "action de formation",
         "bilan de compétences",
         "action de VAE",
-        "pour une durée de 7 h réalisées sur 14 h prévues",
-        "Assiduité par demi-journée",
+        "action de formation par apprentissage",
+        f"qui s'est déroulée du {long_date(starts)} au {long_date(ends)},",
+        "pour une durée de 7 h réalisées (sur 14 h prévues).",
         "conserver l'ensemble des pièces justificatives",
-        f"Fait à : {course.provider.city}",
-        f"Réf. attestation n° {issued.number}",
+        "Fait à : Lyon",
+        f"Le : {max(date.today(), ends).strftime('%d/%m/%Y')}",
+        "Cachet et signature du responsable du dispensateur de formation",
+        "Pour Formations Exemple,",
+        "Claire Signataire, Directrice pédagogique",
+        f"http://lexom.test/verify/{number}",
     ]:
         assert fragment in page, fragment
+    # exactly one of the four boxes is checked (two crossing strokes), with the stamp and the
+    # signature drawn as images
+    reader = PdfReader(io.BytesIO(issued.certificate_pdf))
+    assert len(reader.pages[0].images) == 2
+    metadata = reader.metadata
+    assert metadata.title == f"Certificat de réalisation {number}"
+    assert metadata.author == "Formations Exemple"
+    assert metadata.creation_date.year == issued.issued_at.year
+    assert reader.trailer["/Root"]["/Lang"] == "fr-FR"
     assert issued.certificate_sha256 == hashlib.sha256(issued.certificate_pdf).hexdigest()
+    assert verification.verify(number).number == issued.number
+
+
+def test_the_certificate_is_never_made_before_the_last_day(world, course):
+    attend(world.session, course, world.participant, "d1-am", paper=True)
+    issued = attestations.close_and_issue(world.session, course).issued[0]
+    page = text_of(issued.certificate_pdf)
+    made = date.fromisoformat(issued.snapshot["issue_date"])
+    assert made >= world.session.ends_on
+    assert f"Le : {made.strftime('%d/%m/%Y')}" in page
+    assert "Salarié(e) de l'entreprise : non communiquée" in page
 
 
 def test_the_stored_hash_is_the_pdfs(issued):
@@ -112,7 +164,8 @@ def test_the_session_zip_stores_every_current_pdf(world, course, issued):
     attend(world.session, course, world.second, "d2-am", paper=True)
     archive = unzip(exports.session_zip(world.session.id))
     names = sorted(archive.namelist())
-    assert len(names) == 4 and all(n.endswith(".pdf") for n in names)
+    assert len(names) == 5 and all(n.endswith(".pdf") for n in names)
+    assert "emargement-signe.pdf" in names
     assert f"attestations/{issued.number}.pdf" in names
     assert all(i.compress_type == zipfile.ZIP_STORED for i in archive.infolist())
     assert archive.read(f"attestations/{issued.number}.pdf") == issued.pdf
@@ -133,7 +186,12 @@ def test_the_register_as_csv_and_xlsx(world, course, issued):
     record = dict(zip(header, line, strict=True))
     assert record["numéro"] == issued.number and record["statut"] == "révoquée"
     assert record["participant"] == "Hélène Lefèvre-Ngô"
-    assert record["durée suivie (h)"] == "7.0" and record["SHA-256"] == issued.sha256
+    assert record["durée suivie (h)"] == "7" and record["SHA-256 attestation"] == issued.sha256
+    assert record["n° certificat de réalisation"] == issued.certificate_number
+    assert record["SHA-256 certificat"] == issued.certificate_sha256
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00", record["émise le (heure de Paris)"]
+    )
     assert record["motif de révocation"] == "Erreur de saisie"
     assert record["objectif 1 niveau"] == "non évalué"
     sheet = load_workbook(io.BytesIO(exports.register(world.session.id, "xlsx"))).active
@@ -151,10 +209,10 @@ def test_the_evidence_folder_maps_files_to_qualiopi_indicators(world, course, is
     assert set(by_path) | {"manifest.json", "manifest.csv"} == set(archive.namelist())
     assert by_path["emargement.csv"] == ["Indicateur 10", "Indicateur 12"]
     assert by_path[f"attestations/{issued.number}.pdf"] == ["Indicateur 11"]
-    assert "Indicateur 30" in by_path["relances.csv"]
+    assert "Indicateur 30" in by_path["messages.csv"]
     assert "Indicateur 8" in by_path["evaluations-taux-de-reponse.csv"]
     attendance = archive.read("emargement.csv").decode("utf-8-sig")
-    assert re.search(r"Hélène Lefèvre-Ngô;présent;présent;absent;absent;2;7\.0", attendance)
+    assert re.search(r"Hélène Lefèvre-Ngô;présent;présent;absent;absent;2;7\r\n", attendance)
     assert "manifest.csv" in archive.namelist()
 
 

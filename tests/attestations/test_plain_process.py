@@ -4,6 +4,7 @@ sources are one explicit list, and the issuing takes its session, courses, setti
 as arguments."""
 
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -173,6 +174,7 @@ def test_a_plain_process_issues_byte_identical_snapshots(app, client, world, cou
                 str(session_id),
             ],
             cwd=ROOT,
+            env={**os.environ, "LEXOM_ORGANISATION_FILE": app.config["LEXOM_ORGANISATION_FILE"]},
             capture_output=True,
             check=False,
             timeout=120,

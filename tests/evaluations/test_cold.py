@@ -191,15 +191,15 @@ def test_smtp_settings_send_with_the_standard_library(closed, app, monkeypatch):
     assert queued == 3
 
 
-def test_a_refused_recipient_fails_once_and_is_not_retried(closed, app, monkeypatch):
+def test_a_refused_recipient_bounces_once_and_is_not_retried(closed, app, monkeypatch):
     monkeypatch.setattr(smtplib, "SMTP", FakeSMTP)
     FakeSMTP.sent, FakeSMTP.refuse = [], True
     app.config.update(LEXOM_SMTP_HOST="smtp.exemple.fr")
     due = cold.invitations_of(closed.session.id)[0].due_at
     _issued, report = cold.send_due(now=due)
-    assert len(report.failed) == 3
-    assert cold.send_due(now=due)[1].failed == []
-    assert {s for _, s in statuses()} == {"failed"}
+    assert len(report.bounced) == 3 and report.failed == []
+    assert cold.send_due(now=due)[1].bounced == []
+    assert {s for _, s in statuses()} == {"bounced"}
 
 
 def test_the_personal_link_is_signed(closed):

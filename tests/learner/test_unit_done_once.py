@@ -3,10 +3,11 @@
 
 import threading
 import uuid
-from types import SimpleNamespace
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import MetaData, Table, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from lexom_learning.extensions import db
@@ -27,12 +28,57 @@ def _line(participant, verb="unit_done", object_id="m1-u1") -> CompletionEvent:
     )
 
 
-def _person() -> SimpleNamespace:
-    """Return the participant, read in SQL: the model may have columns this revision lacks."""
-    row = db.session.execute(text("SELECT id, session_id FROM participants")).one()
-    return SimpleNamespace(
-        id=row.id, session_id=row.session_id, get_id=lambda: f"participant:{row.id}"
+@dataclass
+class _Person:
+    """A participant row written without the ORM (the schema is an older revision's)."""
+
+    id: int
+    session_id: int
+
+    def get_id(self) -> str:
+        return f"participant:{self.id}"
+
+
+def _insert(table: str, values: dict) -> int:
+    reflected = Table(table, MetaData(), autoload_with=db.session.connection())
+    known = {k: v for k, v in values.items() if k in reflected.c}
+    return db.session.execute(insert(reflected).values(known).returning(reflected.c.id)).scalar()
+
+
+def _old_participant() -> _Person:
+    """Enrol a participant through plain inserts: the models may hold columns of later
+    revisions, which the database at revision 0004 does not have yet."""
+    now = datetime.now(UTC)
+    user = _insert(
+        "users",
+        {
+            "email": "t@lexom.test",
+            "name": "T",
+            "role": "trainer",
+            "password_hash": "x",
+            "active": True,
+            "created_at": now,
+        },
     )
+    session = _insert(
+        "training_sessions",
+        {
+            "course_id": "mrk-stra-05",
+            "title": "S",
+            "starts_on": date.today(),
+            "ends_on": date.today(),
+            "location": "A",
+            "trainer_id": user,
+            "status": "planned",
+            "created_at": now,
+        },
+    )
+    person = _insert(
+        "participants",
+        {"session_id": session, "name": "P", "email": "p@lexom.test", "created_at": now},
+    )
+    db.session.commit()
+    return _Person(person, session)
 
 
 def _count(verb="unit_done") -> int:
@@ -155,7 +201,6 @@ def test_the_migration_keeps_the_first_of_earlier_duplicates_then_refuses_more(
     from lexom_learning import create_app
     from lexom_learning.web.config import MIGRATIONS_DIR
     from lexom_learning.web.content import CourseRepository
-    from tests import factories
 
     config = {
         "TESTING": True,
@@ -167,27 +212,7 @@ def test_the_migration_keeps_the_first_of_earlier_duplicates_then_refuses_more(
     with app.app_context():
         try:
             upgrade(directory=str(MIGRATIONS_DIR), revision="0004")
-            # Written as the schema stood at 0004 (later revisions add participant columns).
-            # Sessions too: revision 0006 adds session columns.
-            trainer = factories.UserFactory()
-            db.session.execute(
-                text(
-                    "INSERT INTO training_sessions (course_id, title, starts_on, ends_on,"
-                    " location, trainer_id, status, created_at) VALUES ('mrk-stra-05',"
-                    " 'Avant 0005', '2026-01-05', '2026-01-06', 'Aubenas', :t, 'planned',"
-                    " CURRENT_TIMESTAMP)"
-                ),
-                {"t": trainer.id},
-            )
-            session_id = db.session.execute(text("SELECT id FROM training_sessions")).scalar_one()
-            db.session.execute(
-                text(
-                    "INSERT INTO participants (session_id, name, email, created_at)"
-                    " VALUES (:s, 'Avant 0005', 'avant@exemple.fr', CURRENT_TIMESTAMP)"
-                ),
-                {"s": session_id},
-            )
-            person = _person()
+            person = _old_participant()
             lines = [_line(person), _line(person), _line(person, object_id="m1-u2")]
             lines += [_line(person, "quiz_submitted", "m1-quiz") for _ in range(2)]
             db.session.add_all(lines)
@@ -201,7 +226,6 @@ def test_the_migration_keeps_the_first_of_earlier_duplicates_then_refuses_more(
             ).all()
             assert sorted(kept) == [first, other_unit]
             assert _count("quiz_submitted") == 2  # other verbs are left alone
-            person = _person()
             db.session.add(_line(person))
             with pytest.raises(IntegrityError):
                 db.session.commit()
@@ -209,7 +233,6 @@ def test_the_migration_keeps_the_first_of_earlier_duplicates_then_refuses_more(
             db.session.remove()
 
             downgrade(directory=str(MIGRATIONS_DIR), revision="0004")
-            person = _person()
             db.session.add(_line(person))
             db.session.commit()  # without the index, a copy goes through again
             db.session.remove()

@@ -93,7 +93,7 @@ def test_staff_and_strangers_have_no_learner_data_page(client, world, sign_in):
 
 def test_the_notice_says_who_what_how_long_and_whom_to_write_to(client, app, monkeypatch):
     page = client.get("/confidentialite").get_data(as_text=True)
-    assert "dpo@lexom.fr" in page and "LEXOM" in page  # course.yaml provider
+    assert "dpo@example.org" in page and "Formations Exemple" in page  # the organisation
     assert "5 ans" in page and "6 ans" in page
     monkeypatch.setitem(app.config, "LEXOM_RETENTION_PERSONAL_YEARS", 3)
     organisation = SimpleNamespace(
@@ -115,4 +115,4 @@ def test_every_e_mail_links_to_the_notice(app, world):
     )
     base = current_app.config.get("LEXOM_BASE_URL") or "https://lexom.test"
     assert message.body.startswith("Bonjour\n-- \n")
-    assert f"{base}/confidentialite" in message.body and "dpo@lexom.fr" in message.body
+    assert f"{base}/confidentialite" in message.body and "dpo@example.org" in message.body

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from flask import current_app
-from lexom_learning.services.attainment import participants_results
 from sqlalchemy import JSON, LargeBinary, String, Text, select, text, update
 
 from lexom_learning.extensions import db
 from lexom_learning.services import attendance, evaluations, live, live_results
+from lexom_learning.services.figures import figures_for
 from lexom_learning.services.privacy import erasure, export
 from lexom_learning.storage import (
     Answer,
@@ -50,7 +50,7 @@ def statistics(world, course) -> dict:
     satisfaction = satisfaction_summary(training, course)
     run = live.get_run(world.live_run_id)
     return {
-        "attainment": participants_results(course, ids),
+        "attainment": figures_for(db.session, course, ids),
         "likert": [q for q in satisfaction.questions if q.type == "likert"],
         "respondents": (satisfaction.respondents, satisfaction.invited, satisfaction.overall),
         "submissions": [

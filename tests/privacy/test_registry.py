@@ -44,7 +44,7 @@ def _copy() -> MetaData:
 @pytest.mark.parametrize(
     "column",
     [
-        Column("employer_name", String(200), info={"personal": True}),
+        Column("employer_contact", String(200), info={"personal": True}),
         Column("manager_email", String(254), info={"personal": True}),
         Column("manager_email", String(254)),  # forgot to mark it: the name gives it away
         Column("phone", String(30)),

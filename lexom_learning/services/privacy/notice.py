@@ -28,7 +28,7 @@ def controller() -> Controller:
     organisation = current_app.config.get("LEXOM_ORGANISATION")
     courses = current_app.extensions["lexom_courses"].all()
     provider = courses[0].provider if courses else None
-    name = provider.name if provider else "LEXOM"
+    name = provider.name if provider else "l'organisme de formation"
     address = provider.city if provider else ""
     dpo_name, dpo_email = "", (provider.dpo_email if provider else "") or DEFAULT_DPO_EMAIL
     if organisation is not None:

@@ -7,6 +7,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # Imported for their side effect: they register the error handlers and routes on bp.
 from . import (  # noqa: E402, F401
     attestations,  # issue 7
+    documents,  # issue 17
     errors,
     evaluations,  # issue 6
     live,

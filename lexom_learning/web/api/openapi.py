@@ -6,6 +6,7 @@ from flask import jsonify
 
 from . import bp
 from .attestations_openapi import register_attestations
+from .documents_openapi import register_documents
 from .evaluations_openapi import register_evaluations
 from .live_openapi import register_live
 from .privacy_openapi import register_privacy
@@ -283,6 +284,7 @@ register_live(DOCUMENT)  # issue 5: the live-quiz paths, parameters and schemas
 register_evaluations(DOCUMENT)  # issue 6: role plays, evaluations, attainment
 register_attestations(DOCUMENT)  # issue 7: attendance, attestations, verification, xAPI
 register_privacy(DOCUMENT, op)  # issue 16: a person's export and erasure
+register_documents(DOCUMENT)  # issue 17: attendance sheet, lateness, complaints, actions
 
 
 @bp.get("/openapi.json")

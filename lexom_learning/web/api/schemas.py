@@ -56,6 +56,13 @@ SCHEDULE = {
     "course's times, 09:00-12:30 and 13:30-17:00, on consecutive days from starts_on to "
     "ends_on). Half-days must follow each other without overlapping.",
 }
+MAYBE_STR = {"type": ["string", "null"]}
+SESSION_KIND_IN = {
+    "kind": {"enum": ["inter", "intra"], "description": "inter (default) or intra-company"},
+    "client_name": {**MAYBE_STR, "maxLength": 200, "description": "required for intra"},
+    "client_siret": {**MAYBE_STR, "maxLength": 20},
+    "funder": {**MAYBE_STR, "maxLength": 200, "description": "OPCO, company, France Travail…"},
+}
 
 SCHEMAS: dict[str, Any] = {
     "Error": obj(
@@ -171,7 +178,7 @@ SCHEMAS: dict[str, Any] = {
             "ends_on": DATE,
             "location": text(200),
         },
-        {"schedule": SCHEDULE},
+        {"schedule": SCHEDULE, **SESSION_KIND_IN},
         closed=True,
     ),
     "SessionUpdate": obj({"schedule": SCHEDULE}, closed=True),
@@ -188,6 +195,10 @@ SCHEMAS: dict[str, Any] = {
             "created_at": STAMP,
             "trainer": obj({"id": INT, "name": STR}),
             "participants": {**INT, "description": "Number of participants enrolled."},
+            "kind": {"enum": ["inter", "intra"]},
+            "client_name": MAYBE_STR,
+            "client_siret": MAYBE_STR,
+            "funder": MAYBE_STR,
         },
         {
             "schedule": {
@@ -201,9 +212,24 @@ SCHEMAS: dict[str, Any] = {
             },
         },
     ),
-    "ParticipantCreate": obj({"name": text(200), "email": text(254)}, closed=True),
+    "ParticipantCreate": obj(
+        {"name": text(200), "email": text(254)},
+        {
+            "employer_name": {**MAYBE_STR, "maxLength": 200},
+            "employer_siret": {**MAYBE_STR, "maxLength": 20, "description": "14 digits"},
+        },
+        closed=True,
+    ),
     "Participant": obj(
-        {"id": INT, "session_id": INT, "name": STR, "email": STR, "created_at": STAMP},
+        {
+            "id": INT,
+            "session_id": INT,
+            "name": STR,
+            "email": STR,
+            "created_at": STAMP,
+            "employer_name": MAYBE_STR,
+            "employer_siret": MAYBE_STR,
+        },
         {
             "access_token": {"type": ["string", "null"], "description": "Managers only."},
             "access_url": {"type": ["string", "null"], "format": "uri"},

@@ -115,6 +115,10 @@ def session_data(training: TrainingSession, participants: int | None = None) -> 
             if training.interrupted_at
             else None
         ),
+        "kind": training.kind or "inter",
+        "client_name": training.client_name,
+        "client_siret": training.client_siret,
+        "funder": training.funder,
     }
 
 
@@ -144,6 +148,8 @@ def participant_data(person: Participant, with_access: bool = False) -> dict[str
         "name": person.name,
         "email": person.email,
         "created_at": iso(person.created_at),
+        "employer_name": person.employer_name,
+        "employer_siret": person.employer_siret,
     }
     if with_access:
         data.update(access_of(person))

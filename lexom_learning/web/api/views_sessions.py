@@ -3,8 +3,9 @@
 from flask import jsonify, url_for
 
 from ...extensions import db
-from ...services import figures, learning, schedule, sessions
+from ...services import employers, figures, learning, schedule, sessions
 from ...services.errors import NotFound
+from ...storage import Participant
 from ..content import courses
 from ..security import can_manage_session
 from . import bp
@@ -35,6 +36,9 @@ def create_session():
     course = courses().get(body["course_id"])
     if course is None:
         raise NotFound("Formation inconnue : %(course)s.", "course_id", course=body["course_id"])
+    kind = employers.session_kind(
+        body.get("kind"), body.get("client_name"), body.get("client_siret"), body.get("funder")
+    )
     training = sessions.create_session(
         trainer,
         course,
@@ -44,6 +48,7 @@ def create_session():
         body["location"],
         body.get("schedule"),
     )
+    employers.set_session_kind(training, kind)
     response = jsonify(session_data(training, 0))
     response.headers["Location"] = url_for("api.get_session", sid=training.id)
     return response, 201
@@ -78,7 +83,11 @@ def add_participant(sid: int):
     """Enrol one participant and return their personal access token and link."""
     training = managed_session(sid, staff())
     body = json_body("ParticipantCreate")
+    probe = Participant()
+    employers.set_employer(probe, body.get("employer_name"), body.get("employer_siret"))
     person = sessions.add_participant(training, body["name"], body["email"])
+    employers.set_employer(person, probe.employer_name, probe.employer_siret)
+    db.session.commit()
     response = jsonify(participant_data(person, with_access=True))
     response.headers["Location"] = url_for("api.list_participants", sid=training.id)
     return response, 201

@@ -21,6 +21,7 @@ from ...services.errors import ServiceError
 from ...storage import AttendanceSignature, Attestation, Participant
 from ..attendance.forms import ReasonForm
 from ..content import course_or_404
+from ..journal import journal_lines
 from ..security import staff_required
 
 bp = Blueprint("compliance", __name__, url_prefix="/compliance")
@@ -79,7 +80,7 @@ def session(session_id: int):
         rows=[(p, states[p.id]) for p in training.participants],
         evaluations=exports.evaluation_rates(training, course),
         attestations=attestations.for_session(training.id),
-        audit=attestations.audit_trail(training.id),
+        audit=journal_lines(attestations.audit_trail(training.id)[:50]),
         form=ReasonForm(),
         can_change=current_user.role == "compliance",
         zip_limit=SYNC_ZIP_LIMIT,

@@ -3,8 +3,8 @@
 from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, EmailField, StringField
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from wtforms import DateField, EmailField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 
 class SessionForm(FlaskForm):
@@ -25,6 +25,24 @@ class SessionForm(FlaskForm):
     location = StringField(
         lazy_gettext("Lieu"),
         validators=[DataRequired(lazy_gettext("Indiquez le lieu.")), Length(max=200)],
+    )
+    kind = SelectField(
+        lazy_gettext("Type de session"),
+        choices=[
+            ("inter", lazy_gettext("Inter-entreprises")),
+            ("intra", lazy_gettext("Intra-entreprise")),
+        ],
+        default="inter",
+    )
+    client_name = StringField(
+        lazy_gettext("Entreprise cliente (intra)"), validators=[Optional(), Length(max=200)]
+    )
+    client_siret = StringField(
+        lazy_gettext("SIRET de l'entreprise cliente"), validators=[Optional(), Length(max=20)]
+    )
+    funder = StringField(
+        lazy_gettext("Financeur (OPCO, entreprise, France Travail…)"),
+        validators=[Optional(), Length(max=200)],
     )
 
     def validate_ends_on(self, field):
@@ -53,13 +71,21 @@ class ParticipantForm(FlaskForm):
             Length(max=254),
         ],
     )
+    employer_name = StringField(
+        lazy_gettext("Entreprise (employeur)"), validators=[Optional(), Length(max=200)]
+    )
+    employer_siret = StringField(
+        lazy_gettext("SIRET de l'employeur (facultatif)"), validators=[Optional(), Length(max=20)]
+    )
 
 
 class ImportForm(FlaskForm):
     """A CSV file of participants."""
 
     file = FileField(
-        lazy_gettext("Fichier CSV (colonnes « nom » et « email »)"),
+        lazy_gettext(
+            "Fichier CSV (colonnes « nom » et « email » ; « entreprise » et « siret » facultatives)"
+        ),
         validators=[
             FileRequired(lazy_gettext("Choisissez un fichier.")),
             FileAllowed(["csv", "txt"], lazy_gettext("Un fichier .csv est attendu.")),

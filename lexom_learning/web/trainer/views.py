@@ -5,7 +5,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext
 from flask_login import current_user
 
-from ...services import attendance, links, schedule, sessions
+from ...extensions import db
+from ...services import attendance, employers, links, schedule, sessions
 from ...services.errors import ServiceError
 from ...services.sessions import CsvImportError
 from ...storage import Participant
@@ -71,6 +72,9 @@ def create():
     form = SessionForm()
     if form.validate_on_submit():
         try:
+            kind = employers.session_kind(
+                form.kind.data, form.client_name.data, form.client_siret.data, form.funder.data
+            )
             session = sessions.create_session(
                 current_user,
                 courses().default(),
@@ -79,6 +83,7 @@ def create():
                 form.ends_on.data,
                 form.location.data,
             )
+            employers.set_session_kind(session, kind)
         except ServiceError as error:
             getattr(form, error.field or "title").errors.append(error.message)
         else:
@@ -147,7 +152,12 @@ def add_participant(session_id: int):
     form = ParticipantForm()
     if form.validate_on_submit():
         try:
+            probe = Participant()
+            employers.set_employer(probe, form.employer_name.data, form.employer_siret.data)
             participant = sessions.add_participant(training, form.name.data, form.email.data)
+            participant.employer_name = probe.employer_name
+            participant.employer_siret = probe.employer_siret
+            db.session.commit()
         except ServiceError as error:
             flash(error.message, "error")
         else:
@@ -165,7 +175,7 @@ def import_participants(session_id: int):
     form = ImportForm()
     if form.validate_on_submit():
         try:
-            added = sessions.import_participants_csv(training, form.file.data.read())
+            added = employers.import_participants(training, form.file.data.read())
         except CsvImportError as error:
             flash(gettext("Import refusé : %(reason)s", reason=error.message), "error")
             for problem in error.problems:

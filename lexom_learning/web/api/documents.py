@@ -1,0 +1,166 @@
+"""The signed attendance sheet and the trainer's lateness records, in the JSON API (issue 17)."""
+
+from flask import Response, jsonify
+
+from ...services import attestations, presence, quality
+from ...services.attendance_sheet import attendance_sheet_pdf
+from . import bp
+from .access import course_of, managed_session, readable_session
+from .access import staff as staff_caller
+from .serializers import iso
+from .validation import json_body
+
+
+@bp.get("/sessions/<int:sid>/attendance-sheet.pdf")
+def attendance_sheet(sid: int):
+    """Send the signed attendance sheet (trainer of the session, compliance, admin)."""
+    who = staff_caller()
+    training = readable_session(sid, who)
+    pdf = attendance_sheet_pdf(training, course_of(training))
+    attestations.audit(training.id, "exported_attendance_sheet", who.get_id(), None, None, None)
+    from ...extensions import db
+
+    db.session.commit()
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="emargement-session-{training.id}.pdf"'
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def adjustment_data(row) -> dict:
+    """Return a lateness / early departure / justified absence record as JSON."""
+    return {
+        "id": row.id,
+        "participant_id": row.participant_id,
+        "slot": row.slot,
+        "arrived_at": row.arrived_at,
+        "left_at": row.left_at,
+        "justified_absence": row.justified_absence,
+        "reason": row.reason,
+        "actor": row.actor,
+        "recorded_at": iso(row.created_at),
+    }
+
+
+@bp.post("/sessions/<int:sid>/attendance/adjustments")
+def record_adjustment(sid: int):
+    """Record a late arrival, an early departure or a justified absence (the session's trainer)."""
+    who = staff_caller()
+    training = managed_session(sid, who)
+    body = json_body("AttendanceAdjustment")
+    row = presence.record(
+        training,
+        course_of(training),
+        who,
+        body["participant_id"],
+        body["slot"],
+        body.get("arrived_at"),
+        body.get("left_at"),
+        body.get("justified_absence", False),
+        body.get("reason"),
+    )
+    return jsonify(adjustment_data(row)), 201
+
+
+def complaint_data(row) -> dict:
+    """Return a complaint as JSON."""
+    return {
+        "id": row.id,
+        "session_id": row.session_id,
+        "received_on": row.received_on.isoformat(),
+        "author": row.author,
+        "subject": row.subject,
+        "answer": row.answer,
+        "status": row.status,
+        "recorded_by": row.recorded_by,
+        "created_at": iso(row.created_at),
+        "updated_at": iso(row.updated_at),
+    }
+
+
+def action_data(row) -> dict:
+    """Return an improvement action as JSON."""
+    return {
+        "id": row.id,
+        "session_id": row.session_id,
+        "complaint_id": row.complaint_id,
+        "origin": row.origin,
+        "description": row.description,
+        "status": row.status,
+        "due_on": row.due_on.isoformat() if row.due_on else None,
+        "recorded_by": row.recorded_by,
+        "created_at": iso(row.created_at),
+        "updated_at": iso(row.updated_at),
+    }
+
+
+@bp.get("/sessions/<int:sid>/complaints")
+def list_complaints(sid: int):
+    """List a session's complaints (staff who may read the session)."""
+    training = readable_session(sid, staff_caller())
+    return jsonify([complaint_data(c) for c in quality.complaints_of(training.id)])
+
+
+@bp.post("/sessions/<int:sid>/complaints")
+def create_complaint(sid: int):
+    """Log a complaint: who, what, when received, the answer if any, its status."""
+    who = staff_caller()
+    training = readable_session(sid, who)
+    body = json_body("ComplaintCreate")
+    row = quality.log_complaint(
+        training,
+        who.get_id(),
+        body["received_on"],
+        body["author"],
+        body["subject"],
+        body.get("answer"),
+        body.get("status"),
+    )
+    return jsonify(complaint_data(row)), 201
+
+
+@bp.patch("/sessions/<int:sid>/complaints/<int:cid>")
+def update_complaint(sid: int, cid: int):
+    """Record the answer to a complaint and its status."""
+    training = readable_session(sid, staff_caller())
+    body = json_body("ComplaintUpdate")
+    row = quality.answer_complaint(
+        quality.complaint_of(training, cid), body.get("answer"), body.get("status")
+    )
+    return jsonify(complaint_data(row))
+
+
+@bp.get("/sessions/<int:sid>/improvement-actions")
+def list_actions(sid: int):
+    """List a session's improvement actions."""
+    training = readable_session(sid, staff_caller())
+    return jsonify([action_data(a) for a in quality.actions_of(training.id)])
+
+
+@bp.post("/sessions/<int:sid>/improvement-actions")
+def create_action(sid: int):
+    """Log an improvement action (its origin: a complaint, an evaluation, an observation)."""
+    who = staff_caller()
+    training = readable_session(sid, who)
+    body = json_body("ImprovementActionCreate")
+    row = quality.log_action(
+        training,
+        who.get_id(),
+        body["origin"],
+        body["description"],
+        body.get("status"),
+        body.get("due_on"),
+        body.get("complaint_id"),
+    )
+    return jsonify(action_data(row)), 201
+
+
+@bp.patch("/sessions/<int:sid>/improvement-actions/<int:aid>")
+def update_action(sid: int, aid: int):
+    """Change an improvement action's status."""
+    training = readable_session(sid, staff_caller())
+    body = json_body("ImprovementActionUpdate")
+    row = quality.update_action(quality.action_of(training, aid), body.get("status"))
+    return jsonify(action_data(row))
