@@ -3,9 +3,11 @@
 
 import threading
 import uuid
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
@@ -33,6 +35,38 @@ def _person() -> SimpleNamespace:
     return SimpleNamespace(
         id=row.id, session_id=row.session_id, get_id=lambda: f"participant:{row.id}"
     )
+
+
+def _session_at_0004() -> SimpleNamespace:
+    """A session whose trainer is written with the columns ``users`` had at revision 0004
+    (the model may have more since)."""
+    users = sa.Table("users", sa.MetaData(), autoload_with=db.engine)
+    sessions = sa.Table("training_sessions", sa.MetaData(), autoload_with=db.engine)
+    now = datetime.now(UTC)
+    trainer = db.session.execute(
+        users.insert().values(
+            email="t@lexom.fr",
+            name="T",
+            role="trainer",
+            password_hash="x",
+            active=True,
+            created_at=now,
+        )
+    ).inserted_primary_key[0]
+    session_id = db.session.execute(
+        sessions.insert().values(
+            course_id="mrk-stra-05",
+            title="S",
+            starts_on=now.date(),
+            ends_on=now.date(),
+            location="Aubenas",
+            trainer_id=trainer,
+            status="open",
+            created_at=now,
+        )
+    ).inserted_primary_key[0]
+    db.session.commit()
+    return SimpleNamespace(id=session_id)
 
 
 def _count(verb="unit_done") -> int:
@@ -155,7 +189,6 @@ def test_the_migration_keeps_the_first_of_earlier_duplicates_then_refuses_more(
     from lexom_learning import create_app
     from lexom_learning.web.config import MIGRATIONS_DIR
     from lexom_learning.web.content import CourseRepository
-    from tests import factories
 
     config = {
         "TESTING": True,
@@ -168,7 +201,7 @@ def test_the_migration_keeps_the_first_of_earlier_duplicates_then_refuses_more(
         try:
             upgrade(directory=str(MIGRATIONS_DIR), revision="0004")
             # Written as the schema stood at 0004 (later revisions add participant columns).
-            training = factories.SessionFactory()
+            training = _session_at_0004()
             db.session.execute(
                 text(
                     "INSERT INTO participants (session_id, name, email, created_at)"

@@ -90,10 +90,20 @@ PATHS: dict[str, dict[str, Any]] = {
             "Exchange a staff email and password for a bearer token (10 per minute)",
             "auth",
             ("The token and the role", ref("Token")),
-            ("400", "401", "413", "415", "422", "429"),
+            ("400", "401", "403", "413", "415", "422", "429"),
             "TokenRequest",
             **PUBLIC,
-        )
+        ),
+        "delete": {
+            "operationId": "revoke_token",
+            "summary": "Revoke the staff bearer token of this request (sign out of the API)",
+            "tags": ["auth"],
+            "responses": {
+                "204": {"description": "The token is revoked: it no longer authenticates"},
+                "401": _error_response("401"),
+                "403": _error_response("403"),
+            },
+        },
     },
     "/courses/{course_id}": {
         "get": op(

@@ -1,13 +1,14 @@
 """Forms of the trainer pages."""
 
 from flask_babel import gettext, lazy_gettext
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, EmailField, StringField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
+from ..forms import Form
 
-class SessionForm(FlaskForm):
+
+class SessionForm(Form):
     """A new training session."""
 
     title = StringField(
@@ -33,7 +34,7 @@ class SessionForm(FlaskForm):
             raise ValidationError(gettext("Le dernier jour précède le premier."))
 
 
-class ParticipantForm(FlaskForm):
+class ParticipantForm(Form):
     """One participant."""
 
     name = StringField(
@@ -50,7 +51,7 @@ class ParticipantForm(FlaskForm):
     )
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     """A CSV file of participants."""
 
     file = FileField(
