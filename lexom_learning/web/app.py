@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import IntegerConverter
 
 from ..extensions import csrf, db, limiter, login_manager, migrate
-from . import content, edge, headers, i18n
+from . import content, edge, headers, i18n, limits
 from .config import MIGRATIONS_DIR, load_config
 from .live import shortcut as live_shortcut
 
@@ -40,6 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_errorhandlers(app)
     register_template_helpers(app)
     live_shortcut.install(app)
+    limits.install_proxy_fix(app)  # outermost: the shortcut and Flask see the client's address
     return app
 
 

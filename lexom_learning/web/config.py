@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .limits import storage_uri
+
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 _CHECKOUT_CONTENT = PACKAGE_ROOT.parent / "content" / "mrk-stra-05"
 # A wheel ships the course inside the package (setup.cfg maps content/ there).
@@ -25,7 +27,10 @@ def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict
         "LEXOM_CONTENT_DIR": env.get("LEXOM_CONTENT_DIR", str(DEFAULT_CONTENT)),
         "SQLALCHEMY_DATABASE_URI": database,
         "LEXOM_BASE_URL": env.get("LEXOM_BASE_URL", ""),
-        "RATELIMIT_STORAGE_URI": env.get("LEXOM_RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_URI": storage_uri(env),
+        "RATELIMIT_KEY_PREFIX": env.get("LEXOM_RATELIMIT_PREFIX", ""),
+        "LEXOM_TRUSTED_PROXIES": int(env.get("LEXOM_TRUSTED_PROXIES") or 0),
+        "LEXOM_API_TOKEN_DAYS": int(env.get("LEXOM_API_TOKEN_DAYS") or 30),
         "RATELIMIT_HEADERS_ENABLED": True,
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,

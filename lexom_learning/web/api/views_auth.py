@@ -3,10 +3,10 @@
 from flask import jsonify, request
 from flask_babel import gettext
 
-from ...extensions import limiter
 from ...services import accounts
 from ...services.errors import NotFound
 from ..content import courses
+from ..limits import sign_in_limits
 from . import bp
 from .access import signed_in, staff
 from .errors import json_error
@@ -15,7 +15,7 @@ from .validation import json_body
 
 
 @bp.post("/auth/token")
-@limiter.limit("10 per minute")
+@sign_in_limits
 def token():
     """Exchange a staff member's email and password for a bearer token."""
     body = json_body("TokenRequest")

@@ -6,11 +6,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext
 from flask_login import current_user, login_user, logout_user
 
-from ...extensions import limiter, login_manager
+from ...extensions import login_manager
 from ...services import accounts, links
 from ...services.errors import ServiceError
 from ...storage import User
 from ..i18n import clear_session
+from ..limits import link_limits, sign_in_limits
 from ..security import sign_in_staff
 from .forms import LoginForm, PasswordChangeForm
 
@@ -36,7 +37,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@sign_in_limits
 def login():
     """Show the sign-in form and sign staff in."""
     form = LoginForm()
@@ -103,7 +104,7 @@ def force_password_change():
 
 
 @bp.get("/p/<token>")
-@limiter.limit("30 per minute")
+@link_limits
 def participant_link(token: str):
     """Open a participant's personal space from their link, without a password."""
     participant = links.participant_for_token(token)
