@@ -6,6 +6,7 @@ from flask import jsonify
 
 from . import bp
 from .attestations_openapi import register_attestations
+from .edge_openapi import document_edge_errors
 from .evaluations_openapi import register_evaluations
 from .live_openapi import register_live
 from .privacy_openapi import register_privacy
@@ -272,6 +273,7 @@ register_live(DOCUMENT)  # issue 5: the live-quiz paths, parameters and schemas
 register_evaluations(DOCUMENT)  # issue 6: role plays, evaluations, attainment
 register_attestations(DOCUMENT)  # issue 7: attendance, attestations, verification, xAPI
 register_privacy(DOCUMENT, op)  # issue 16: a person's export and erasure
+document_edge_errors(DOCUMENT)  # issue 15: text refused at the edge (after every register_*)
 
 
 @bp.get("/openapi.json")
