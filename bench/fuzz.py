@@ -8,7 +8,7 @@ and participants, serves the app with ``lexom serve``, then runs ``schemathesis 
 It prints, per caller, the cases generated and the failures by kind; exit status 1 when a 5xx
 or a schema failure was found.
 
-    .venv/bin/python bench/fuzz.py [--max-examples 5]
+    .venv/bin/python bench/fuzz.py [--max-examples 25]
 """
 
 import argparse
@@ -131,7 +131,7 @@ def _count_cases(line: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--max-examples", type=int, default=5, help="per operation and phase")
+    parser.add_argument("--max-examples", type=int, default=25, help="per operation and phase")
     parser.add_argument("--port", type=int, default=5392)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="lexom-fuzz-"))

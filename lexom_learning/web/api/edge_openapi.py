@@ -24,6 +24,6 @@ def document_edge_errors(document: dict[str, Any]) -> None:
             if method not in ("get", "post", "put", "patch", "delete"):
                 continue
             parameters = [_resolve(document, p) for p in operation.get("parameters", [])]
-            texts = [p for p in parameters if _resolve(document, p.get("schema", {})).get("type")]
-            if any(_resolve(document, p.get("schema", {})).get("type") == "string" for p in texts):
+            kinds = [_resolve(document, p.get("schema", {})).get("type") for p in parameters]
+            if "string" in kinds:
                 operation["responses"].setdefault("422", INVALID)
