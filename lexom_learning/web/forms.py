@@ -3,7 +3,7 @@
 The request hook in edge.py already refuses NUL, control characters and lone surrogates in any
 form value; this base adds what only the form knows: which fields hold a single line (every
 text field but a ``TextAreaField``) and which hold a date (between 2000 and five years ahead).
-Every form derives from ``Form`` (tests/web/test_edge.py checks it).
+Every form derives from ``Form`` (tests/edge/test_forms_derive_from_the_edge_form.py).
 """
 
 from datetime import date
