@@ -1,7 +1,7 @@
 """Sessions that end, forced password changes and API tokens that expire
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0010
 Create Date: 2026-12-07 03:00:00
 
 ``users.auth_epoch`` is copied into each session cookie at sign-in and compared on every
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from lexom_learning.storage.types import UTCDateTime
 
 revision = "0009"
-down_revision = "0005"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
