@@ -6,7 +6,7 @@ CONTENT := content/mrk-stra-05
 ORGANISATION ?= content/organisation.demo.yaml
 PYTHON_FOUND = $(shell scripts/find-python)
 
-.PHONY: run test lint check-python clean workbench test-wheel messages
+.PHONY: run test lint check-python clean workbench test-wheel messages fuzz chaos
 
 check-python:
 	@scripts/find-python >/dev/null
@@ -39,6 +39,15 @@ test: check-python $(VENV)/.installed-test
 	$(BIN)/ruff check lexom_learning tests bench
 	$(BIN)/ruff format --check lexom_learning tests bench
 	$(BIN)/python -m pytest -n 2
+
+# Schemathesis on the served OpenAPI document as a trainer, a participant and no one (over 5,000
+# generated requests; bench/fuzz.py), and kill -9 rounds under a live answer storm and during a
+# close (bench/chaos.py). Loopback only, bounded; `make test` runs a short fuzz pass itself.
+fuzz: check-python $(VENV)/.installed-test
+	$(BIN)/python bench/fuzz.py
+
+chaos: check-python $(VENV)/.installed-test
+	$(BIN)/python bench/chaos.py
 
 # The Open edX blocks in the xblock-sdk workbench on http://127.0.0.1:8000 (French by default).
 WORKBENCH_PORT ?= 8000

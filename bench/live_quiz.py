@@ -71,7 +71,9 @@ def prepare(folder: Path, participants: int) -> dict:
 
     app = create_app()
     with app.app_context():
-        trainer = accounts.create_user("formateur@bench.lexom.fr", "trainer", "x" * 12, "Banc")
+        trainer = accounts.create_user(
+            "formateur@bench.lexom.fr", "trainer", "Banc-essai-tournesol-47", "Banc"
+        )
         course = app.extensions["lexom_courses"].default()
         today = date.today()
         training = sessions.create_session(

@@ -278,6 +278,8 @@ def sign_in():
             session["_fresh"] = True
             if isinstance(who, Participant):
                 session["link_id"] = links.current_link(who).id
+            else:
+                session["auth_epoch"] = who.auth_epoch
         return client
 
     return _sign_in

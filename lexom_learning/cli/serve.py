@@ -13,6 +13,7 @@ from flask.globals import _cv_app
 from gunicorn.app.base import BaseApplication
 from sqlalchemy.orm import configure_mappers
 
+from ..web.limits import shared as shared_limits
 from . import with_app
 
 # Two processes (one per core of a small machine), four threads each: while one thread waits
@@ -88,6 +89,11 @@ def serve(host: str, port: int, workers: int, access_log: bool, dev: bool) -> No
     # (it took 0.2 s of the first request a worker served; bench/live_quiz.py).
     gc.freeze()
     click.echo(f"Formation sur http://{host}:{port}/ (Ctrl+C pour arrêter)")
+    if not shared_limits(app):
+        click.echo(
+            "Limites de requêtes : comptées par worker (en mémoire) ; définissez "
+            "LEXOM_REDIS_URL pour les partager entre les workers."
+        )
     # Flask reuses an active app context for every request instead of pushing a fresh one: if
     # the workers inherited the CLI's, they would share ``g`` (the bearer caller) and the
     # database session across requests, and serve one participant as another.

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..extensions import db
+from ..input_rules import bad_character, describe
 from ..modules import Course
 from ..storage import Participant, TrainingSession, User
 from ..translatable import N_, Message
@@ -85,7 +86,7 @@ def _check_participant(session: TrainingSession, name: str, email: str) -> tuple
     if len(name) > 200:
         raise Invalid("Le nom dépasse 200 caractères.", "name")
     local, _, domain = email.partition("@")
-    if not local or "." not in domain or " " in email or len(email) > 254:
+    if not local or "." not in domain or any(c.isspace() for c in email) or len(email) > 254:
         raise Invalid("Adresse e-mail invalide : %(email)s.", "email", email=email or "—")
     return name, email
 
@@ -159,6 +160,10 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
                 CsvProblem(line, Message("il manque la colonne du nom ou de l'e-mail."))
             )
             continue
+        bad = _bad_cell(name, email)
+        if bad is not None:
+            problems.append(CsvProblem(line, bad))
+            continue
         try:
             name, email = _check_participant(session, name, email)
         except Invalid as error:
@@ -188,36 +193,45 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
     return participants
 
 
+CSV_DELIMITERS = (";", ",", "\t")
+NAME_HEADERS = ("nom", "name", "nom complet")
+EMAIL_HEADERS = ("email", "e-mail", "courriel", "mail")
+
+
+def _bad_cell(name: str, email: str) -> Message | None:
+    """Return what the edge refuses in a row's cells (a line break in a name is tolerated:
+    the name's spaces are normalised before it is stored), or None."""
+    for column, value in (("nom", name), ("email", email)):
+        char = bad_character(value, multiline=True)
+        if char is not None:
+            return Message(
+                "colonne « %(column)s » : caractère non permis (%(char)s).",
+                {"column": column, "char": describe(char)},
+            )
+    return None
+
+
 def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
+    """Return ``(line, name, email)`` for each participant row of a CSV file.
+
+    RFC 4180 (quoted fields with doubled quotes, separators and line breaks inside), ``;``,
+    ``,`` or tab as separator, UTF-8 with or without BOM, else Windows-1252 (as Excel saves).
+    The separator is the one that reads the whole file best, never guessed from one line.
+    """
     if len(raw) > MAX_CSV_BYTES:
         raise CsvImportError([CsvProblem(1, Message(TOO_BIG, {"limit": MAX_CSV_BYTES // 1000}))])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            raise CsvImportError(
-                [CsvProblem(1, Message("encodage illisible ; enregistrez en UTF-8."))]
-            ) from None
+    text = _decode(raw)
     if not text.strip():
         raise CsvImportError([CsvProblem(1, Message("le fichier est vide."))])
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = [h.strip().lower() for h in next(reader)]
-    name_col = next((header.index(h) for h in ("nom", "name", "nom complet") if h in header), None)
-    email_col = next(
-        (header.index(h) for h in ("email", "e-mail", "courriel", "mail") if h in header), None
-    )
-    if name_col is None or email_col is None:
+    readings = [r for r in (_parse(text, d) for d in CSV_DELIMITERS) if r is not None]
+    if not readings:
         raise CsvImportError(
             [CsvProblem(1, Message("l'en-tête doit contenir les colonnes « nom » et « email »."))]
         )
+    # The separator whose reading gives every row the header's width most often.
+    records, name_col, email_col = max(readings, key=lambda r: r[3])[:3]
     rows = []
-    for line, row in enumerate(reader, start=2):
+    for line, row in records:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(name_col, email_col):
@@ -231,6 +245,45 @@ def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
             [CsvProblem(MAX_CSV_ROWS + 2, Message(TOO_MANY, {"limit": MAX_CSV_ROWS}))]
         )
     return rows
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise CsvImportError(
+                [CsvProblem(1, Message("encodage illisible ; enregistrez en UTF-8."))]
+            ) from None
+
+
+def _parse(text: str, delimiter: str):
+    """Return ``(records, name column, email column, score)`` read with ``delimiter``, or None.
+
+    None when the file does not read as CSV with this separator or its header lacks a column.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    try:
+        while True:
+            line = reader.line_num + 1  # where the record starts (it may span several lines)
+            try:
+                records.append((line, next(reader)))
+            except StopIteration:
+                break
+    except csv.Error:
+        return None
+    if not records:
+        return None
+    header = [h.strip().lower() for h in records[0][1]]
+    name_col = next((header.index(h) for h in NAME_HEADERS if h in header), None)
+    email_col = next((header.index(h) for h in EMAIL_HEADERS if h in header), None)
+    if name_col is None or email_col is None:
+        return None
+    score = sum(len(row) == len(header) for _, row in records[1:])
+    return records[1:], name_col, email_col, score
 
 
 def reissue_link(participant: Participant):

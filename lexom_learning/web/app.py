@@ -7,12 +7,12 @@ from typing import Any
 
 from flask import Flask, render_template, request
 from flask_babel import lazy_gettext
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import IntegerConverter
 
 from ..extensions import csrf, db, limiter, login_manager, migrate
 from ..services.context import normalise_base_url
-from . import content, i18n
+from . import content, edge, headers, i18n, limits
 from .config import MIGRATIONS_DIR, load_config
 from .live import shortcut as live_shortcut
 
@@ -37,10 +37,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.url_map.converters["int"] = DatabaseId
     content.init_app(app)
     register_extensions(app)
+    edge.init_app(app)
+    headers.init_app(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
     live_shortcut.install(app)
+    limits.install_proxy_fix(app)  # outermost: the shortcut and Flask see the client's address
     return app
 
 
@@ -98,11 +101,20 @@ def register_errorhandlers(app: Flask) -> None:
         code = getattr(error, "code", 500) or 500
         if request.path.startswith("/api/"):
             # Werkzeug's stock descriptions are English: the API's own messages replace them.
-            return http_error(error) if isinstance(error, HTTPException) else json_error(code)
-        return render_template("error.html", code=code), code
+            response = http_error(error) if isinstance(error, HTTPException) else json_error(code)
+        else:
+            response = render_template("error.html", code=code), code
+        return _with_allow(app.make_response(response), error)
 
     for code in (400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500):
         app.register_error_handler(code, render_error)
+
+
+def _with_allow(response, error):
+    """Keep the ``Allow`` header of a 405 (RFC 9110) on the page or JSON that replaces it."""
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
+        response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    return response
 
 
 def register_template_helpers(app: Flask) -> None:

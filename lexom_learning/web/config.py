@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..organisation import DEMO_FILE, Organisation, load_organisation
+from .limits import storage_uri
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 _CHECKOUT_CONTENT = PACKAGE_ROOT.parent / "content" / "mrk-stra-05"
@@ -34,7 +35,10 @@ def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict
         "SQLALCHEMY_DATABASE_URI": database,
         "LEXOM_BASE_URL": env.get("LEXOM_BASE_URL", ""),
         "LEXOM_ORGANISATION_FILE": env.get("LEXOM_ORGANISATION_FILE", ""),
-        "RATELIMIT_STORAGE_URI": env.get("LEXOM_RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_URI": storage_uri(env),
+        "RATELIMIT_KEY_PREFIX": env.get("LEXOM_RATELIMIT_PREFIX", ""),
+        "LEXOM_TRUSTED_PROXIES": int(env.get("LEXOM_TRUSTED_PROXIES") or 0),
+        "LEXOM_API_TOKEN_DAYS": int(env.get("LEXOM_API_TOKEN_DAYS") or 30),
         "RATELIMIT_HEADERS_ENABLED": True,
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,

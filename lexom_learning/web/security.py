@@ -3,11 +3,21 @@
 from functools import wraps
 
 from flask import abort, g, render_template, request, session
-from flask_login import current_user
+from flask_login import current_user, login_user
 
 from ..extensions import db, login_manager
 from ..services import accounts, links
 from ..storage import AccessLink, Participant, User
+from .i18n import clear_session
+
+EPOCH_KEY = "auth_epoch"
+
+
+def sign_in_staff(user: User) -> None:
+    """Sign a staff member in, in a fresh session that ends when their ``auth_epoch`` moves."""
+    clear_session()
+    login_user(user)
+    session[EPOCH_KEY] = user.auth_epoch
 
 
 @login_manager.user_loader
@@ -18,7 +28,9 @@ def load_user(user_id: str):
         return None
     if kind == "user":
         user = db.session.get(User, int(raw))
-        return user if user and user.active else None
+        if user is None or not user.active or session.get(EPOCH_KEY) != user.auth_epoch:
+            return None  # signed out, password changed or account disabled since (anywhere)
+        return user
     if kind == "participant":
         link = db.session.get(AccessLink, session.get("link_id", 0))
         if link is None or link.revoked_at is not None or link.participant_id != int(raw):

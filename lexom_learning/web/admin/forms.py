@@ -1,9 +1,10 @@
 """Forms of the admin pages."""
 
 from flask_babel import lazy_gettext
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
+
+from ..forms import Form
 
 ROLE_CHOICES = [
     ("trainer", lazy_gettext("Formateur")),
@@ -12,7 +13,7 @@ ROLE_CHOICES = [
 ]
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     """A new staff account."""
 
     name = StringField(
@@ -30,6 +31,18 @@ class UserForm(FlaskForm):
     role = SelectField(
         lazy_gettext("Rôle"), choices=[SelectChoice(v, label) for v, label in ROLE_CHOICES]
     )
+    password = PasswordField(
+        lazy_gettext("Mot de passe provisoire"),
+        validators=[
+            DataRequired(lazy_gettext("Indiquez un mot de passe.")),
+            Length(min=10, max=200, message=lazy_gettext("Entre 10 et 200 caractères.")),
+        ],
+    )
+
+
+class ResetPasswordForm(Form):
+    """A provisional password an administrator gives an account (changed at next sign-in)."""
+
     password = PasswordField(
         lazy_gettext("Mot de passe provisoire"),
         validators=[

@@ -1,7 +1,7 @@
 """Every API error is ``{"error": {"code", "message"}}`` with a 4xx status."""
 
 from flask import jsonify
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from ...services.errors import ServiceError, gettext
 from ...translatable import N_
@@ -68,4 +68,7 @@ def http_error(error: HTTPException):
     """Answer HTTP errors raised inside the API as JSON."""
     custom = error.description and error.description != type(error).description
     message = error.description if custom else None
-    return json_error(error.code or 500, message)
+    response, status = json_error(error.code or 500, message)
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
+        response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    return response, status

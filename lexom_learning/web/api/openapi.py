@@ -7,6 +7,7 @@ from flask import jsonify
 from . import bp
 from .attestations_openapi import register_attestations
 from .documents_openapi import register_documents
+from .edge_openapi import document_edge_errors
 from .evaluations_openapi import register_evaluations
 from .live_openapi import register_live
 from .privacy_openapi import register_privacy
@@ -91,10 +92,20 @@ PATHS: dict[str, dict[str, Any]] = {
             "Exchange a staff email and password for a bearer token (10 per minute)",
             "auth",
             ("The token and the role", ref("Token")),
-            ("400", "401", "413", "415", "422", "429"),
+            ("400", "401", "403", "413", "415", "422", "429"),
             "TokenRequest",
             **PUBLIC,
-        )
+        ),
+        "delete": {
+            "operationId": "revoke_token",
+            "summary": "Revoke the staff bearer token of this request (sign out of the API)",
+            "tags": ["auth"],
+            "responses": {
+                "204": {"description": "The token is revoked: it no longer authenticates"},
+                "401": _error_response("401"),
+                "403": _error_response("403"),
+            },
+        },
     },
     "/courses/{course_id}": {
         "get": op(
@@ -285,6 +296,7 @@ register_evaluations(DOCUMENT)  # issue 6: role plays, evaluations, attainment
 register_attestations(DOCUMENT)  # issue 7: attendance, attestations, verification, xAPI
 register_privacy(DOCUMENT, op)  # issue 16: a person's export and erasure
 register_documents(DOCUMENT)  # issue 17: attendance sheet, lateness, complaints, actions
+document_edge_errors(DOCUMENT)  # issue 15: text refused at the edge (after every register_*)
 
 
 @bp.get("/openapi.json")

@@ -81,7 +81,13 @@ SCHEMAS: dict[str, Any] = {
         }
     ),
     "TokenRequest": obj({"email": text(254), "password": text(1024)}, closed=True),
-    "Token": obj({"token": STR, "role": {"enum": ["admin", "trainer", "compliance"]}}),
+    "Token": obj(
+        {
+            "token": STR,
+            "role": {"enum": ["admin", "trainer", "compliance"]},
+            "expires_at": {**STAMP, "description": "LEXOM_API_TOKEN_DAYS after issue (30)"},
+        }
+    ),
     "Objective": obj({"id": STR, "text": STR}),
     "Unit": obj(
         {

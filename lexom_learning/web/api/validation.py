@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import abort, request
 
+from ...input_rules import EARLIEST_DATE, bad_character, date_in_range, describe, latest_date
 from ...services.errors import Invalid, gettext
 from ...translatable import N_
 from .schemas import SCHEMAS
@@ -20,6 +21,10 @@ MAX_DEPTH = 20
 # Beyond 2**53 a JSON number no longer round-trips through JavaScript, and a huge integer
 # crashes float() in the quiz engine: refuse it here, with the field that carries it.
 MAX_INTEGER = 2**53
+# A string whose schema allows more than this many characters may hold several lines (tab,
+# line feed, carriage return); shorter ones (names, titles, ids, e-mails) hold one.
+SINGLE_LINE_MAX = 254
+BAD_CHARACTER = N_("« %(path)s » contient un caractère non permis (%(char)s).")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 JSON_TYPES = {
     "object": dict,
@@ -102,6 +107,19 @@ def _check_numbers(value: Any, path: str, depth: int) -> None:
             _check_numbers(item, _join(path, str(index)), depth + 1)
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
         raise BodyInvalid("Nombre hors limites.", path or None)
+    elif isinstance(value, str):
+        _check_characters(value, path, multiline=True)
+    if isinstance(value, dict):
+        for key in value:
+            _check_characters(key, _join(path, key), multiline=False)
+
+
+def _check_characters(value: str, path: str, multiline: bool) -> None:
+    """Refuse NUL, controls and lone surrogates anywhere in the body (keys too)."""
+    char = bad_character(value, multiline)
+    if char is not None:
+        shown = path if bad_character(path) is None else "?"
+        raise BodyInvalid(BAD_CHARACTER, shown or None, path=shown or "", char=describe(char))
 
 
 def _join(path: str, key: str) -> str:
@@ -186,25 +204,49 @@ def _check_string(schema: dict[str, Any], value: str, path: str) -> Any:
             path=path,
             limit=schema["maxLength"],
         )
+    if _single_line(schema):
+        _check_characters(value, path, multiline=False)
     if schema.get("format") == "date":
         try:
             if not DATE.match(value):
                 raise ValueError(value)
-            return date.fromisoformat(value)
+            parsed = date.fromisoformat(value)
         except ValueError:
             raise BodyInvalid(
                 "« %(path)s » : date attendue (AAAA-MM-JJ).", field, path=path
             ) from None
-    if schema.get("format") == "date-time" and not _is_datetime(value):
-        raise BodyInvalid("« %(path)s » : date et heure ISO 8601 attendues.", field, path=path)
+        _check_range(parsed, path)
+        return parsed
+    if schema.get("format") == "date-time":
+        stamp = _datetime(value)
+        if stamp is None:
+            raise BodyInvalid("« %(path)s » : date et heure ISO 8601 attendues.", field, path=path)
+        _check_range(stamp.date(), path)
     return value
 
 
-def _is_datetime(value: str) -> bool:
+def _single_line(schema: dict[str, Any]) -> bool:
+    bounded = schema.get("maxLength", SINGLE_LINE_MAX + 1) <= SINGLE_LINE_MAX
+    return bounded or "format" in schema or "enum" in schema
+
+
+def _check_range(value: date, path: str) -> None:
+    if not date_in_range(value):
+        raise BodyInvalid(
+            "« %(path)s » : date hors de la période permise (%(first)s – %(last)s).",
+            path or None,
+            path=path,
+            first=EARLIEST_DATE.isoformat(),
+            last=latest_date().isoformat(),
+        )
+
+
+def _datetime(value: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(value).tzinfo is not None
+        stamp = datetime.fromisoformat(value)
     except ValueError:
-        return False
+        return None
+    return stamp if stamp.tzinfo is not None else None
 
 
 def _check_object(schema: dict[str, Any], value: dict[str, Any], path: str) -> dict[str, Any]:

@@ -1,27 +1,47 @@
 """API tokens for staff, and the course any signed-in caller may read."""
 
 from flask import jsonify, request
+from flask_babel import gettext
 
-from ...extensions import limiter
 from ...services import accounts
 from ...services.errors import NotFound
 from ..content import courses
+from ..limits import sign_in_limits
 from . import bp
-from .access import signed_in
+from .access import signed_in, staff
 from .errors import json_error
 from .serializers import course_data
 from .validation import json_body
 
 
 @bp.post("/auth/token")
-@limiter.limit("10 per minute")
+@sign_in_limits
 def token():
     """Exchange a staff member's email and password for a bearer token."""
     body = json_body("TokenRequest")
     user = accounts.authenticate(body["email"], body["password"])
     if user is None:
-        return json_error(401, "Adresse e-mail ou mot de passe incorrect.", "invalid_credentials")
-    return jsonify({"token": accounts.issue_api_token(user), "role": user.role})
+        return json_error(
+            401, gettext("Adresse e-mail ou mot de passe incorrect."), "invalid_credentials"
+        )
+    if user.must_change_password:
+        return json_error(
+            403,
+            gettext("Mot de passe provisoire : changez-le d'abord sur /account/password."),
+            "password_change_required",
+        )
+    token = accounts.issue_api_token(user)
+    row = accounts.token_row(token)
+    return jsonify({"token": token, "role": user.role, "expires_at": row.expires_at.isoformat()})
+
+
+@bp.delete("/auth/token")
+def revoke_token():
+    """Revoke the staff bearer token the request carries."""
+    staff()
+    _, _, token = request.headers.get("Authorization", "").partition(" ")
+    accounts.revoke_token(token.strip())
+    return "", 204
 
 
 @bp.get("/courses/<course_id>")

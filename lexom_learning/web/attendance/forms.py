@@ -1,12 +1,13 @@
 """Forms of the attendance pages (CSRF-protected)."""
 
 from flask_babel import lazy_gettext
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..forms import Form
 
-class SignForm(FlaskForm):
+
+class SignForm(Form):
     """The participant signs the open half-day: a drawing (if scripts run) or their name."""
 
     slot = HiddenField(validators=[DataRequired()])
@@ -16,14 +17,14 @@ class SignForm(FlaskForm):
     )
 
 
-class CountersignForm(FlaskForm):
+class CountersignForm(Form):
     """The trainer countersigns one participant's half-day (or every signature of a slot)."""
 
     slot = HiddenField(validators=[DataRequired()])
     participant_id = IntegerField(validators=[Optional()])
 
 
-class PaperForm(FlaskForm):
+class PaperForm(Form):
     """The trainer records a signature made on the printed sheet, with the reason."""
 
     slot = HiddenField(validators=[DataRequired()])
@@ -34,7 +35,7 @@ class PaperForm(FlaskForm):
     )
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(Form):
     """A change of an attestation's status, with its mandatory reason."""
 
     reason = TextAreaField(
@@ -43,7 +44,7 @@ class ReasonForm(FlaskForm):
     )
 
 
-class CloseForm(FlaskForm):
+class CloseForm(Form):
     """Close the session: normally, or interrupted with its reason (decisions come as
     ``decision-<participant>-<slot>`` and ``reason-<participant>-<slot>`` fields)."""
 

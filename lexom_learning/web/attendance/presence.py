@@ -4,7 +4,6 @@ download the signed attendance sheet as a PDF."""
 from flask import Blueprint, Response, flash, redirect, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -13,13 +12,14 @@ from ...services import attestations, presence
 from ...services.attendance_sheet import attendance_sheet_pdf
 from ...services.errors import ServiceError
 from ..content import course_or_404
+from ..forms import Form
 from ..security import staff_required
 from ..trainer.views import flash_form_errors, managed_session, readable_session
 
 bp = Blueprint("presence", __name__)
 
 
-class AdjustmentForm(FlaskForm):
+class AdjustmentForm(Form):
     """Late arrival, early departure or justified absence on one participant's half-day."""
 
     slot = HiddenField(validators=[DataRequired()])

@@ -3,12 +3,12 @@
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 from ...services import quality
 from ...services.errors import ServiceError
+from ..forms import Form
 from ..security import staff_required
 from ..trainer.views import flash_form_errors, readable_session
 
@@ -26,7 +26,7 @@ ACTION_STATUSES = [
 ]
 
 
-class ComplaintForm(FlaskForm):
+class ComplaintForm(Form):
     """A complaint: who, what, when received, the answer and its status."""
 
     received_on = DateField(lazy_gettext("Reçue le"), validators=[Optional()])
@@ -36,7 +36,7 @@ class ComplaintForm(FlaskForm):
     status = SelectField(lazy_gettext("Statut"), choices=COMPLAINT_STATUSES, default="open")
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """An improvement action: its origin, what is done, by when, its status."""
 
     origin = StringField(lazy_gettext("Origine (réclamation, évaluation, observation…)"))

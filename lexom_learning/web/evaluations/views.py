@@ -14,13 +14,14 @@ from flask import (
 from flask_babel import gettext
 from flask_login import current_user
 
-from ...extensions import db, limiter
+from ...extensions import db
 from ...services import cold, cold_window, evaluations, outbox, session_state
 from ...services.errors import Conflict, Invalid, ServiceError
 from ...storage import ColdInvitation, OutboxMessage, Participant
 from ..content import course_or_404
 from ..labels import KIND_LABELS
 from ..learner.responses import field_name, input_id
+from ..limits import link_limits
 from ..security import can_manage_session, participant_required, staff_required
 from ..trainer.views import managed_session, readable_session
 from . import forms
@@ -205,7 +206,7 @@ def _invitation(token: str):
 
 
 @bp.route(f"{cold.COLD_LINK_PATH}<token>", methods=["GET", "POST"])
-@limiter.limit("30 per minute")
+@link_limits
 def cold_form(token: str):
     """The cold evaluation through the personal link: no account, no password."""
     invitation = _invitation(token)

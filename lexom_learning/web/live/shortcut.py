@@ -36,6 +36,7 @@ from ...services.live_answers import store_first_time, submit_answer
 from ...services.live_lookup import PhoneView, phone_lookup_on
 from ...services.live_phone import participant_etag, participant_state
 from ..api.validation import MAX_BODY, read_body
+from ..headers import shortcut_headers
 from .http import receipt_data, tagged
 
 POLL = re.compile(r"/api/v1/live-quizzes/([0-9]{1,9})")
@@ -63,6 +64,10 @@ class PhoneShortcut:
             response = self.answer(environ, token, int(answer.group(1)), answer.group(2))
         if response is None:
             return self.wsgi_app(environ, start_response)
+        secure = environ.get("wsgi.url_scheme") == "https" or (
+            environ.get("HTTP_X_FORWARDED_PROTO") == "https"
+        )
+        response.headers.update(shortcut_headers(self.app, secure))
         return response(environ, start_response)
 
     def poll(self, environ, token: str, run_id: int) -> Response | None:

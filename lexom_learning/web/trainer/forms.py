@@ -1,13 +1,14 @@
 """Forms of the trainer pages."""
 
 from flask_babel import gettext, lazy_gettext
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from ..forms import Form
 
-class SessionForm(FlaskForm):
+
+class SessionForm(Form):
     """A new training session."""
 
     title = StringField(
@@ -51,12 +52,12 @@ class SessionForm(FlaskForm):
             raise ValidationError(gettext("Le dernier jour précède le premier."))
 
 
-class ScheduleForm(FlaskForm):
+class ScheduleForm(Form):
     """The session's half-days: ``date-<slot>``, ``start-<slot>``, ``end-<slot>`` per row (the
     rows follow the course, so the fields are read by the view; the form carries the CSRF)."""
 
 
-class ParticipantForm(FlaskForm):
+class ParticipantForm(Form):
     """One participant."""
 
     name = StringField(
@@ -79,7 +80,7 @@ class ParticipantForm(FlaskForm):
     )
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     """A CSV file of participants."""
 
     file = FileField(
