@@ -11,6 +11,7 @@ from ..quizzes.base import QuestionSpec
 from .markdown import render_markdown, word_count
 from .schema import (
     CourseFile,
+    DerouleFile,
     EvaluationKind,
     LiveQuizFile,
     ModuleFile,
@@ -112,6 +113,7 @@ class Course(CourseFile):
     modules: list[Module]  # type: ignore[assignment]
     live_quizzes: list[LiveQuiz]  # type: ignore[assignment]
     evaluations: dict[str, Evaluation]  # type: ignore[assignment]
+    deroule: DerouleFile | None = None
 
     @property
     def roleplays(self) -> list[RolePlayCase]:

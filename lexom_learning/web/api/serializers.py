@@ -12,6 +12,7 @@ from ...quizzes import ResponseError, grade, public_view, stored_response
 from ...services import learning, links
 from ...services.attainment import ObjectiveResult
 from ...storage import Participant, QuizAttempt, TrainingSession
+from ..shuffle import participant_seed
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -68,15 +69,22 @@ def course_data(course: Course) -> dict[str, Any]:
     return _COURSES[key]
 
 
-def quiz_data(quiz: Quiz) -> dict[str, Any]:
-    """Return a module quiz with each question's public view (no answer, feedback, explanation)."""
+def quiz_data(quiz: Quiz, participant_id: int | None = None) -> dict[str, Any]:
+    """Return a module quiz with each question's public view (no answer, feedback, explanation).
+
+    For a participant, choice options come in that participant's order (``web.shuffle``).
+    """
+    if participant_id is not None:
+        questions = [public_view(q, participant_seed(participant_id, q.id)) for q in quiz.questions]
+    else:
+        questions = [public_view(q) for q in quiz.questions]
     return {
         "id": quiz.id,
         "title": quiz.title,
         "module": quiz.module,
         "max_attempts": quiz.max_attempts,
         "pass_pct": quiz.pass_pct,
-        "questions": [public_view(q) for q in quiz.questions],
+        "questions": questions,
     }
 
 

@@ -151,7 +151,7 @@ def answer(kind: str):
         return render_template("evaluations/closed.html", course=course, kind=kind), 409
     action = url_for("evaluations.answer", kind=kind)
     if request.method == "GET":
-        return forms.render_form(evaluation, action)
+        return forms.render_form(evaluation, action, participant_id=me.id)
     return _submit(
         me, course, evaluation, kind, action, "web", url_for("evaluations.results", kind=kind)
     )
@@ -167,17 +167,28 @@ def _submit(person, course, evaluation, kind, action, channel, done_url):
             errors=parsed.errors,
             general=gettext("Le formulaire reçu ne correspond pas à cette évaluation."),
             status=422,
+            participant_id=person.id,
         )
     try:
         evaluations.submit(person, course, kind, parsed.responses, channel)
     except evaluations.EvaluationInvalid as error:
         errors = {**error.errors, **parsed.errors}
         return forms.render_form(
-            evaluation, action, submitted=request.form, errors=errors, status=422
+            evaluation,
+            action,
+            submitted=request.form,
+            errors=errors,
+            status=422,
+            participant_id=person.id,
         )
     except Invalid as error:
         return forms.render_form(
-            evaluation, action, submitted=request.form, general=error.message, status=422
+            evaluation,
+            action,
+            submitted=request.form,
+            general=error.message,
+            status=422,
+            participant_id=person.id,
         )
     except Conflict:
         return redirect(done_url, 303)
@@ -227,7 +238,9 @@ def cold_form(token: str):
         return page, 409
     evaluation = course.evaluations["cold"]
     if request.method == "GET":
-        return forms.render_form(evaluation, here, public=True, person_name=person.name)
+        return forms.render_form(
+            evaluation, here, public=True, person_name=person.name, participant_id=person.id
+        )
     return _submit(person, course, evaluation, "cold", here, "link", here)
 
 
