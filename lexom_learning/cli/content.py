@@ -39,16 +39,16 @@ def check(path: str) -> None:
     """
     warnings: list = []
     course = _load(path, warnings)
-    if warnings:
-        click.echo(f"{len(warnings)} warning(s) in {path}:", err=True)
-        for warning in warnings:
-            click.echo(f"  warning: {warning}", err=True)
     stats = course_stats(course)
     click.echo(
         f"OK {course.ref} « {course.title} » (version {course.version[:12]}): "
         f"{stats['modules']} modules, {stats['units']} units, {stats['questions']} questions, "
         f"{stats['roleplays']} role plays"
     )
+    if warnings:
+        click.echo(f"{len(warnings)} warning(s) in {path}:", err=True)
+        for warning in warnings:
+            click.echo(f"  warning: {warning}", err=True)
 
 
 @content.command("export")

@@ -104,6 +104,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     """Expose small helpers to every template."""
+    from . import typography
     from .filters import display_date, display_percent
     from .labels import LEVEL_LABELS
 
@@ -111,3 +112,4 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["date_fr"] = display_date
     app.jinja_env.filters["percent"] = display_percent
     app.jinja_env.globals["LEVEL_LABELS"] = LEVEL_LABELS
+    typography.init_app(app)

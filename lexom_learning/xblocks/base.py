@@ -13,10 +13,11 @@ from webob import Response
 from xblock.core import XBlock
 from xblock.fields import Scope, String
 
-from ..modules.markdown import render_markdown
+from ..modules.markdown import prompt_html, render_markdown
 from ..quizzes import public_view, stored_response
 from ..quizzes.numbers import format_number
 from ..quizzes.shuffle import seed_for
+from ..typography import french
 from .i18n import N_, Translator
 
 MAX_NAME = 200
@@ -28,6 +29,15 @@ _TEMPLATES = Environment(
     lstrip_blocks=True,
 )
 _TEMPLATES.filters["markdown"] = lambda text: Markup(render_markdown(text or ""))
+_TEMPLATES.filters["fr"] = lambda text: french(text or "")
+_TEMPLATES.filters["prompt_text"] = lambda text: Markup(prompt_html(text or "")[0])
+_TEMPLATES.filters["prompt_table"] = lambda text: _prompt_table(text or "")
+
+
+def _prompt_table(prompt: str) -> Markup:
+    """Return the tables of a prompt (a dashboard to read) as HTML, or nothing."""
+    table = prompt_html(prompt)[1]
+    return Markup(f'<div class="lexom-table">{table}</div>') if table else Markup("")
 
 
 @lru_cache(maxsize=8)
