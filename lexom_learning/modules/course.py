@@ -181,6 +181,20 @@ class Course(CourseFile):
                     seen.add(question.id)
                     yield container, question
 
+    def parallel_pairs(self, first: str, second: str) -> list[tuple[str, str]]:
+        """Return (item of ``first``, its parallel in ``second``) for the two evaluations'
+        knowledge items: linked by ``parallel_of``, or the same item reused."""
+        if first not in self.evaluations or second not in self.evaluations:
+            return []
+        earlier = {q.id for q in self.evaluations[first].knowledge_questions}
+        pairs = []
+        for question in self.evaluations[second].knowledge_questions:
+            if question.parallel_of in earlier:
+                pairs.append((question.parallel_of, question.id))
+            elif question.id in earlier:
+                pairs.append((question.id, question.id))
+        return pairs
+
     @property
     def total_unit_minutes(self) -> int:
         """Return the minutes of all units."""

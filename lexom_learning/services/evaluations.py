@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
 
-from ..attainment import Evidence, attainment
+from ..attainment import Evidence, attainment, paired_percents
 from ..extensions import db
 from ..modules import Course, Evaluation, Section
 from ..quizzes import Blank, Graded, grade_all, is_blank
@@ -259,9 +259,26 @@ def percents(answers: list[Answer], objective_ids: list[str], only=None) -> dict
 
 
 def common_items(course: Course, first: str, second: str) -> set[str]:
-    """Return the knowledge items two evaluations share (progress and retention use them)."""
+    """Return the knowledge items two evaluations share."""
     ids = {k: {q.id for q in course.evaluations[k].knowledge_questions} for k in (first, second)}
     return ids[first] & ids[second]
+
+
+def paired(
+    course: Course, first: str, second: str, before: list[Answer], after: list[Answer]
+) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    """Return the per-objective scores of two evaluations over their linked items (progress
+    positioning → hot, retention hot → cold): ``attainment.paired_percents``."""
+
+    def by_item(answers: list[Answer]) -> dict[str, Evidence]:
+        return {
+            a.question_id: Evidence(tuple(a.objectives), a.earned, a.possible, "evaluation")
+            for a in answers
+        }
+
+    return paired_percents(
+        course.parallel_pairs(first, second), by_item(before), by_item(after), course.objective_ids
+    )
 
 
 @register_source("evaluations")

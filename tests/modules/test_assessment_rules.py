@@ -262,3 +262,11 @@ def test_pending_rules_warn_and_can_become_errors():
     assert balanced_keys in WARNINGS and balanced_keys not in ERRORS
     assert set(PENDING_CONTENT) <= set(WARNINGS)
     assert not set(PENDING_CONTENT) & set(ERRORS)
+
+
+def test_parallel_pairs_link_positioning_and_hot(minimal_copy):
+    assert load_course(minimal_copy).parallel_pairs("positioning", "hot") == [("pos-q1", "pos-q1")]
+    parallel(minimal_copy, extra="        answer: false\n")
+    course = load_course(minimal_copy)
+    assert course.parallel_pairs("positioning", "hot") == [("pos-q1", "hot-q2")]
+    assert course.parallel_pairs("hot", "cold") == [("hot-q1", "hot-q1")]

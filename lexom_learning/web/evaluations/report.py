@@ -56,10 +56,18 @@ def _percent(evidence: list[Evidence], objective: str) -> float | None:
     return attainment(evidence, [objective])[objective].percent
 
 
-def _kind_percents(course: Course, ids: list[int], kind: str, only=None):
-    evaluation = course.evaluations[kind]
-    answers = evaluations.answers_of(ids, evaluation.id)
-    return {p: evaluations.percents(answers[p], course.objective_ids, only) for p in ids}
+def _kind_answers(course: Course, ids: list[int], kind: str):
+    return evaluations.answers_of(ids, course.evaluations[kind].id)
+
+
+def _paired(course: Course, ids: list[int], answers: dict, first: str, second: str):
+    """Return ({participant: scores on ``first``}, {participant: on ``second``}) over the
+    linked items of the two evaluations."""
+    found = {
+        p: evaluations.paired(course, first, second, answers[first][p], answers[second][p])
+        for p in ids
+    }
+    return {p: f[0] for p, f in found.items()}, {p: f[1] for p, f in found.items()}
 
 
 def session_report(training: TrainingSession, course: Course) -> Report:
@@ -71,13 +79,13 @@ def session_report(training: TrainingSession, course: Course) -> Report:
     evidence = gathered.evidence_for(ids)
     for kind in evaluations.KINDS:
         report.respondents[kind] = sum(evaluations.submission(p, kind) is not None for p in ids)
-    full = {k: _kind_percents(course, ids, k) for k in evaluations.KINDS}
-    progress_items = evaluations.common_items(course, "positioning", "hot")
-    retention_items = evaluations.common_items(course, "hot", "cold")
-    pre = _kind_percents(course, ids, "positioning", progress_items)
-    post = _kind_percents(course, ids, "hot", progress_items)
-    kept_hot = _kind_percents(course, ids, "hot", retention_items)
-    kept_cold = _kind_percents(course, ids, "cold", retention_items)
+    answers = {k: _kind_answers(course, ids, k) for k in evaluations.KINDS}
+    full = {
+        k: {p: evaluations.percents(answers[k][p], course.objective_ids) for p in ids}
+        for k in evaluations.KINDS
+    }
+    pre, post = _paired(course, ids, answers, "positioning", "hot")
+    kept_hot, kept_cold = _paired(course, ids, answers, "hot", "cold")
     for person in people:
         own = evidence.get(person.id, [])
         overall = attainment(own, course.objective_ids)

@@ -93,10 +93,10 @@ def participant_results(person: Participant, course: Course, kind: str) -> Resul
     thresholds = course.attestation.thresholds.model_dump()
     before, gain = {}, {}
     if kind == "hot":
-        common = evaluations.common_items(course, "positioning", "hot")
         pos_answers = evaluations.answers_of([person.id], course.evaluations["positioning"].id)
-        pre = evaluations.percents(pos_answers[person.id], course.objective_ids, common)
-        post = evaluations.percents(answers, course.objective_ids, common)
+        pre, post = evaluations.paired(
+            course, "positioning", "hot", pos_answers[person.id], answers
+        )
         before = evaluations.percents(pos_answers[person.id], course.objective_ids)
         gain = {o: normalised_gain(pre[o], post[o]) for o in course.objective_ids}
     lines = [
