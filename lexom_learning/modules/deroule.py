@@ -156,3 +156,30 @@ def _tiling(plan: HalfDayPlan, doc, here: tuple) -> list[Problem]:
             )
         )
     return problems
+
+
+def item_label(course, item_id: str) -> str:
+    """Return what a placed item is called (« Séquence : … », « Jeu de rôle : … »), in French."""
+    unit = course.unit(item_id)
+    if unit is not None:
+        return f"Séquence « {unit.title} »"
+    case = course.roleplay(item_id)
+    if case is not None:
+        return f"Jeu de rôle « {case.title} » ({case.minutes} min)"
+    quiz = course.quiz(item_id)
+    if quiz is not None:
+        return f"{quiz.title} ({len(quiz.questions)} questions)"
+    for evaluation in course.evaluations.values():
+        if evaluation.id == item_id:
+            return f"{evaluation.title} ({len(evaluation.questions)} items)"
+    return item_id
+
+
+def unit_notes(course, sequence) -> list[tuple[str, str]]:
+    """Return (unit title, Markdown notes) of the units placed in a sequence that have notes."""
+    found = []
+    for item_id in sequence.items:
+        unit = course.unit(item_id)
+        if unit is not None and unit.notes.strip():
+            found.append((unit.title, unit.notes))
+    return found

@@ -73,13 +73,14 @@ def register_blueprints(app: Flask) -> None:
     from .auth import views as auth
     from .catalogue import views as catalogue
     from .compliance import register as register_compliance
+    from .deroule import bp as deroule
     from .evaluations import register_blueprints as register_evaluations
     from .learner import views as learner
     from .live import bp as live
     from .privacy.views import bp as privacy
     from .trainer import views as trainer
 
-    for blueprint in (catalogue.bp, auth.bp, admin.bp, trainer.bp, learner.bp, live, api):
+    for blueprint in (catalogue.bp, auth.bp, admin.bp, trainer.bp, deroule, learner.bp, live, api):
         app.register_blueprint(blueprint)
     register_evaluations(app)
     register_compliance(app)

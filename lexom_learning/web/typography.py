@@ -11,7 +11,7 @@ and catalogue strings (tests/web/test_typography.py turns it on).
 from flask import Flask, Response, current_app
 from markupsafe import Markup
 
-from ..modules.markdown import prompt_html
+from ..modules.markdown import prompt_html, render_markdown
 from ..typography import french, french_html
 from .i18n import current_locale
 
@@ -57,6 +57,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["fr"] = content_text
     app.jinja_env.filters["prompt_text"] = prompt_text
     app.jinja_env.filters["prompt_table"] = prompt_table
+    app.jinja_env.filters["markdown"] = lambda text: Markup(render_markdown(text or ""))
     app.config.setdefault("LEXOM_TYPOGRAPHY", not app.config.get("TESTING"))
 
     @app.after_request
