@@ -91,17 +91,36 @@ def _email_taken(session: TrainingSession, email: str) -> bool:
     )
 
 
-def add_participant(session: TrainingSession, name: str, email: str) -> Participant:
+def check_manager_email(email: str | None) -> str | None:
+    """Return a manager's e-mail normalised, None when blank.
+
+    :raises Invalid: not an e-mail address.
+    """
+    if email is None or not email.strip():
+        return None
+    email = normalise_email(email)
+    local, _, domain = email.partition("@")
+    if not local or "." not in domain or " " in email or len(email) > 254:
+        raise Invalid(
+            "Adresse e-mail du responsable invalide : %(email)s.", "manager_email", email=email
+        )
+    return email
+
+
+def add_participant(
+    session: TrainingSession, name: str, email: str, manager_email: str | None = None
+) -> Participant:
     """Enrol one participant and give them a personal link.
 
-    :raises Invalid: empty name or bad email.
+    :raises Invalid: empty name, bad email or bad manager email.
     :raises Conflict: the session is closing or closed, or the email is already enrolled.
     """
     ensure_open(session, SESSION_IS_CLOSED)
     name, email = _check_participant(session, name, email)
+    manager_email = check_manager_email(manager_email)
     if _email_taken(session, email):
         raise Conflict("%(email)s est déjà inscrit(e) à cette session.", "email", email=email)
-    participant = Participant(session=session, name=name, email=email)
+    participant = Participant(session=session, name=name, email=email, manager_email=manager_email)
     db.session.add(participant)
     issue_link(participant)
     db.session.commit()
@@ -142,8 +161,8 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
     rows = _read_csv(raw)
     problems: list[CsvProblem] = []
     seen: dict[str, int] = {}
-    accepted: list[tuple[str, str]] = []
-    for line, name, email in rows:
+    accepted: list[tuple[str, str, str | None]] = []
+    for line, name, email, manager in rows:
         if name is None:
             problems.append(
                 CsvProblem(line, Message("il manque la colonne du nom ou de l'e-mail."))
@@ -151,6 +170,7 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
             continue
         try:
             name, email = _check_participant(session, name, email)
+            manager = check_manager_email(manager)
         except Invalid as error:
             problems.append(CsvProblem(line, error.text))
             continue
@@ -164,13 +184,13 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
             problems.append(CsvProblem(line, message))
         else:
             seen[email] = line
-            accepted.append((name, email))
+            accepted.append((name, email, manager))
     if problems:
         raise CsvImportError(problems)
     ensure_open(session, SESSION_IS_CLOSED)
     participants = []
-    for name, email in accepted:
-        participant = Participant(session=session, name=name, email=email)
+    for name, email, manager in accepted:
+        participant = Participant(session=session, name=name, email=email, manager_email=manager)
         db.session.add(participant)
         issue_link(participant)
         participants.append(participant)
@@ -178,7 +198,10 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
     return participants
 
 
-def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
+MANAGER_COLUMNS = ("email responsable", "email_responsable", "responsable", "manager_email", "n+1")
+
+
+def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None, str | None]]:
     if len(raw) > MAX_CSV_BYTES:
         raise CsvImportError([CsvProblem(1, Message(TOO_BIG, {"limit": MAX_CSV_BYTES // 1000}))])
     try:
@@ -206,14 +229,17 @@ def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
         raise CsvImportError(
             [CsvProblem(1, Message("l'en-tête doit contenir les colonnes « nom » et « email »."))]
         )
+    # Optional: the manager's (N+1) e-mail.
+    manager_col = next((header.index(h) for h in MANAGER_COLUMNS if h in header), None)
     rows = []
     for line, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(name_col, email_col):
-            rows.append((line, None, None))
+            rows.append((line, None, None, None))
             continue
-        rows.append((line, row[name_col], row[email_col]))
+        manager = row[manager_col] if manager_col is not None and manager_col < len(row) else None
+        rows.append((line, row[name_col], row[email_col], manager))
     if not rows:
         raise CsvImportError([CsvProblem(2, Message("aucun participant dans le fichier."))])
     if len(rows) > MAX_CSV_ROWS:

@@ -44,6 +44,8 @@ class Participant(db.Model):
     session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
     name: Mapped[str] = mapped_column(String(200), info={"personal": True})
     email: Mapped[str] = mapped_column(String(254), info={"personal": True})
+    # The manager (N+1), who receives the manager's questionnaire with the cold evaluation.
+    manager_email: Mapped[str | None] = mapped_column(String(254), info={"personal": True})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Set when the person's identity was replaced by a pseudonym (services/privacy/erasure.py).
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

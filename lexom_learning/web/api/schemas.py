@@ -150,10 +150,18 @@ SCHEMAS: dict[str, Any] = {
             "participants": {**INT, "description": "Number of participants enrolled."},
         }
     ),
-    "ParticipantCreate": obj({"name": text(200), "email": text(254)}, closed=True),
+    "ParticipantCreate": obj(
+        {"name": text(200), "email": text(254)},
+        {"manager_email": {**text(254, 0), "description": "The manager (N+1), optional."}},
+        closed=True,
+    ),
     "Participant": obj(
         {"id": INT, "session_id": INT, "name": STR, "email": STR, "created_at": STAMP},
         {
+            "manager_email": {
+                "type": ["string", "null"],
+                "description": "The manager (N+1), who receives the manager's questionnaire.",
+            },
             "access_token": {"type": ["string", "null"], "description": "Managers only."},
             "access_url": {"type": ["string", "null"], "format": "uri"},
         },

@@ -136,6 +136,7 @@ def participant_data(person: Participant, with_access: bool = False) -> dict[str
         "session_id": person.session_id,
         "name": person.name,
         "email": person.email,
+        "manager_email": person.manager_email,
         "created_at": iso(person.created_at),
     }
     if with_access:

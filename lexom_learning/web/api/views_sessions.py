@@ -62,7 +62,9 @@ def add_participant(sid: int):
     """Enrol one participant and return their personal access token and link."""
     training = managed_session(sid, staff())
     body = json_body("ParticipantCreate")
-    person = sessions.add_participant(training, body["name"], body["email"])
+    person = sessions.add_participant(
+        training, body["name"], body["email"], body.get("manager_email")
+    )
     response = jsonify(participant_data(person, with_access=True))
     response.headers["Location"] = url_for("api.list_participants", sid=training.id)
     return response, 201

@@ -68,6 +68,11 @@ def overview(session_id: int):
         training=training,
         course=course,
         satisfaction=satisfaction_summary(training, course),
+        manager=(
+            satisfaction_summary(training, course, "manager", None)
+            if "manager" in course.evaluations
+            else None
+        ),
         invitations=cold.invitations_of(training.id),
         messages=outbox.messages_of_session(training.id),
         smtp=outbox.smtp_settings(current_app.config) is not None,

@@ -4,7 +4,7 @@ from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, EmailField, StringField
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 
 class SessionForm(FlaskForm):
@@ -44,6 +44,14 @@ class ParticipantForm(FlaskForm):
         lazy_gettext("Adresse e-mail"),
         validators=[
             DataRequired(lazy_gettext("Indiquez l'adresse e-mail.")),
+            Email(lazy_gettext("Adresse e-mail invalide.")),
+            Length(max=254),
+        ],
+    )
+    manager_email = EmailField(
+        lazy_gettext("E-mail du responsable (N+1), facultatif"),
+        validators=[
+            Optional(),
             Email(lazy_gettext("Adresse e-mail invalide.")),
             Length(max=254),
         ],

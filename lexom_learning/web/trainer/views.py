@@ -114,7 +114,9 @@ def add_participant(session_id: int):
     form = ParticipantForm()
     if form.validate_on_submit():
         try:
-            participant = sessions.add_participant(training, form.name.data, form.email.data)
+            participant = sessions.add_participant(
+                training, form.name.data, form.email.data, form.manager_email.data
+            )
         except ServiceError as error:
             flash(error.message, "error")
         else:
