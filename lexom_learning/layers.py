@@ -17,6 +17,7 @@ CORE = (
     "lexom_learning.quizzes",
     "lexom_learning.roleplay",
     "lexom_learning.translatable",
+    "lexom_learning.typography",
 )
 
 ADAPTERS = (
