@@ -3,9 +3,13 @@
 - ``parallel_of`` links a hot item to the positioning item it parallels, and a cold item to a
   hot one: the target is a knowledge item of that evaluation, with the same objectives and type.
 - No evaluation item reuses the figures of a unit's worked example (« Exemple chiffré ») or
-  exercise (« À vous »): a prompt may share at most one *distinctive* number with such a
-  section. Distinctive: at least 100 or with decimals, years 1900–2100 aside (« 2 », « 15 % »
-  and « 2026 » recur everywhere; « 1 380 000 » or « 26,7 » identify an example).
+  exercise (« À vous »): a prompt is refused when it shares 2 or more *distinctive* numbers
+  with one such section and they make at least half of its own distinctive numbers (a
+  dashboard of 15 figures may meet two round numbers of an example by chance; a prompt built
+  on an example's data shares most of its figures). Distinctive: at least 100 or with
+  decimals, 100 itself (the base of percentages and indices) and years 1900–2100 aside
+  (« 2 », « 15 % » and « 2026 » recur everywhere; « 1 380 000 » or « 26,7 » identify an
+  example).
 - No evaluation item copies a module-quiz prompt (texts compared accents, case, punctuation and
   spaces aside; a similarity ratio of 0.9 or more, or the same first 8 words, is a copy).
 - The hot test draws its knowledge items from every module in proportion to the module's time
@@ -49,6 +53,8 @@ def distinctive_numbers(text: str) -> set[Decimal]:
         except InvalidOperation:
             continue
         decimal = value != value.to_integral_value()
+        if value == 100:
+            continue
         if decimal or (value >= 100 and not (1900 <= value <= 2100 and "." not in raw)):
             found.add(value.normalize())
     return found
@@ -219,7 +225,7 @@ def fresh_numbers(parsed: "Parsed") -> list[Problem]:
             mine = distinctive_numbers(question.prompt)
             for unit_id, heading, numbers in sections:
                 shared = mine & numbers
-                if len(shared) > SHARED_NUMBERS_MAX:
+                if len(shared) > SHARED_NUMBERS_MAX and 2 * len(shared) >= len(mine):
                     shown = ", ".join(sorted(format(n, "f") for n in shared))
                     problems.append(
                         doc.problem(

@@ -108,7 +108,9 @@ def test_a_cold_item_parallels_a_hot_item(minimal_copy):
 
 
 def test_distinctive_numbers():
-    text = "CA de 1 200 000 € puis 1\u202f380\u202f000 €, marge 26,7 %, 15 %, en 2026, 3 fois, 0.35"
+    text = (
+        "CA de 1 200 000 € puis 1\u202f380\u202f000 €, marge 26,7 %, 15 %, en 2026, base 100, 0.35"
+    )
     assert distinctive_numbers(text) == {
         Decimal("1200000"),
         Decimal("1380000"),
@@ -153,6 +155,16 @@ def test_one_shared_number_is_not_a_reuse(minimal_copy):
         minimal_copy / "evaluations/hot.yaml",
         "prompt: Sigle de l'analyse d'environnement en six lettres ?",
         "prompt: Le CA passe de 1 200 000 € à 1 500 000 €. Sigle ?",
+    )
+    assert not any("reuses the figures" in w for w in warnings_of(minimal_copy))
+
+
+def test_a_dashboard_meeting_two_figures_of_an_example_is_not_a_reuse(minimal_copy):
+    add_example(minimal_copy)
+    edit(
+        minimal_copy / "evaluations/hot.yaml",
+        "prompt: Sigle de l'analyse d'environnement en six lettres ?",
+        "prompt: CA 1 200 000 €, 1 380 000 €, 1 500 000 €, 2 400 000 € et 3 100 000 €. Sigle ?",
     )
     assert not any("reuses the figures" in w for w in warnings_of(minimal_copy))
 
