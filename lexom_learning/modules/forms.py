@@ -241,23 +241,33 @@ def fresh_numbers(parsed: "Parsed") -> list[Problem]:
 def _similar(a: str, b: str) -> bool:
     """Say whether two prompts are copies: equal or 90 % alike once normalised, or opening
     with the same 8 words."""
-    a, b = _bare(a), _bare(b)
+    return _alike(_bare(a), _bare(b))
+
+
+def _alike(a: str, b: str) -> bool:
     if a == b:
         return True
     opening_a, opening_b = a.split()[:SAME_OPENING], b.split()[:SAME_OPENING]
     if len(opening_a) == SAME_OPENING and opening_a == opening_b:
         return True
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= SIMILARITY_MIN and matcher.ratio() >= SIMILARITY_MIN
+    return (
+        matcher.real_quick_ratio() >= SIMILARITY_MIN
+        and matcher.quick_ratio() >= SIMILARITY_MIN
+        and matcher.ratio() >= SIMILARITY_MIN
+    )
 
 
 def fresh_prompts(parsed: "Parsed") -> list[Problem]:
     """No evaluation item copies (or nearly copies) the prompt of a module-quiz item."""
-    quiz_items = [q for quiz, _ in parsed.quizzes.values() for q in quiz.questions]
+    quiz_items = [
+        (q, _bare(q.prompt)) for quiz, _ in parsed.quizzes.values() for q in quiz.questions
+    ]
     problems = []
     for kind in parsed.evaluations:
         for question, (doc, loc) in _knowledge(parsed, kind):
-            copied = next((q for q in quiz_items if _similar(q.prompt, question.prompt)), None)
+            mine = _bare(question.prompt)
+            copied = next((q for q, bare in quiz_items if _alike(bare, mine)), None)
             if copied is not None:
                 problems.append(
                     doc.problem(

@@ -50,13 +50,14 @@ def load_course(root: str | Path) -> Course:
 
     :raises ContentError: listing every problem found.
     """
-    return check_course(root)[0]
+    return check_course(root, warnings=False)[0]
 
 
-def check_course(root: str | Path) -> tuple[Course, list[Problem]]:
+def check_course(root: str | Path, warnings: bool = True) -> tuple[Course, list[Problem]]:
     """Read, validate and assemble the course in ``root``; return it with its warnings.
 
-    Warnings (``checks.WARNINGS``) do not stop the course from loading.
+    Warnings (``checks.WARNINGS``) do not stop the course from loading; ``warnings=False``
+    skips them (the app loading its content).
 
     :raises ContentError: listing every error found.
     """
@@ -88,8 +89,9 @@ def check_course(root: str | Path) -> tuple[Course, list[Problem]]:
     problems += checks.run_all(parsed)
     if problems:
         raise ContentError(problems)
-    warnings = sorted(set(checks.run_warnings(parsed)), key=lambda p: (p.file, p.line or 0))
-    return _assemble(parsed, content_version(root)), warnings
+    found = checks.run_warnings(parsed) if warnings else []
+    found = sorted(set(found), key=lambda p: (p.file, p.line or 0, p.path, p.message))
+    return _assemble(parsed, content_version(root)), found
 
 
 def content_version(root: Path) -> str:

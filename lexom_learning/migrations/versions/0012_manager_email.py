@@ -13,11 +13,13 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE on both backends: SQLite adds and (3.35 or newer) drops a column in place,
+# where batch mode would copy the table, which the foreign keys pointing to it refuse.
+
+
 def upgrade():
-    with op.batch_alter_table("participants", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("manager_email", sa.String(length=254), nullable=True))
+    op.add_column("participants", sa.Column("manager_email", sa.String(length=254), nullable=True))
 
 
 def downgrade():
-    with op.batch_alter_table("participants", schema=None) as batch_op:
-        batch_op.drop_column("manager_email")
+    op.drop_column("participants", "manager_email")
