@@ -6,6 +6,7 @@ import shutil
 from datetime import timedelta
 
 import pytest
+import time_machine
 
 from lexom_learning.extensions import db
 from lexom_learning.modules import load_course
@@ -63,6 +64,14 @@ def closed(app, factories, manager_course):
     return room
 
 
+@pytest.fixture
+def due(closed):
+    """Move the clock to the cold evaluation's due date: the manager answers in its window."""
+    when = cold.invitations_of(closed.session.id)[0].due_at + timedelta(hours=1)
+    with time_machine.travel(when, tick=False):
+        yield closed
+
+
 def test_the_manager_is_invited_once_when_the_cold_evaluation_is_due(closed):
     due = cold.invitations_of(closed.session.id)[0].due_at
     transport = RecordingTransport()
@@ -81,7 +90,7 @@ def _link(closed) -> str:
     return managers.MANAGER_LINK_PATH + managers.token_for(invitation)
 
 
-def test_the_manager_answers_once_through_the_link(app, closed):
+def test_the_manager_answers_once_through_the_link(app, closed, due):
     browser = app.test_client()
     page = browser.get(_link(closed)).get_data(as_text=True)
     assert "Questionnaire du responsable" in page and closed.people[0].name in page
@@ -118,7 +127,7 @@ def test_a_bad_or_cold_token_opens_nothing(app, closed):
     assert browser.get(cold.COLD_LINK_PATH + managers.token_for(invitation)).status_code == 404
 
 
-def test_a_malformed_answer_is_refused_with_a_message(app, closed):
+def test_a_malformed_answer_is_refused_with_a_message(app, closed, due):
     browser = app.test_client()
     page = browser.get(_link(closed)).get_data(as_text=True)
     sent = browser.post(_link(closed), data={"csrf_token": csrf_token_from(page), "q.mgr-q1": "9"})
@@ -169,3 +178,11 @@ def test_the_column_is_marked_personal():
     from lexom_learning.storage import Participant
 
     assert Participant.__table__.c.manager_email.info == {"personal": True}
+
+
+def test_before_its_dates_the_form_says_so_and_stores_nothing(app, closed):
+    browser = app.test_client()
+    page = browser.get(_link(closed)).get_data(as_text=True)
+    sent = browser.post(_link(closed), data={"csrf_token": csrf_token_from(page), "q.mgr-q1": "3"})
+    assert sent.status_code == 409
+    assert db.session.query(EvaluationSubmission).filter_by(kind="manager").count() == 0

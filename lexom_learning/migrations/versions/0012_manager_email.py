@@ -1,14 +1,14 @@
 """Participants may name their manager (N+1), who receives the manager's questionnaire
 
 Revision ID: 0012
-Revises: 0005
+Revises: 0010
 Create Date: 2026-12-07 03:30:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0012"
-down_revision = "0005"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -70,10 +70,17 @@ class Policy:
 POLICIES: tuple[Policy, ...] = (
     Policy(
         "participants",
-        N_("Inscription à la session : nom et adresse électronique."),
+        N_(
+            "Inscription à la session : nom et adresse électronique, et celle du responsable "
+            "(N+1) quand elle est donnée."
+        ),
         Retention.PERSONAL,
         owners=("id",),
-        columns={"name": Action.PSEUDONYMISE, "email": Action.PSEUDONYMISE},
+        columns={
+            "name": Action.PSEUDONYMISE,
+            "email": Action.PSEUDONYMISE,
+            "manager_email": Action.CLEAR,
+        },
     ),
     Policy(
         "access_links",

@@ -53,6 +53,9 @@ def form(token: str):
         return forms.render_form(
             evaluation, here, submitted=request.form, general=error.message, status=422, **shown
         )
-    except Conflict:
-        pass
+    except Conflict as error:  # answered meanwhile, or outside the cold evaluation's dates
+        if not managers.responded(person.id):
+            return forms.render_form(
+                evaluation, here, submitted=request.form, general=error.message, status=409, **shown
+            )
     return _done(course, person)
