@@ -11,6 +11,7 @@ CORE = (
     "lexom_learning.clock",
     "lexom_learning.completion",
     "lexom_learning.evaluations",
+    "lexom_learning.input_rules",
     "lexom_learning.layers",
     "lexom_learning.live",
     "lexom_learning.modules",
@@ -18,6 +19,7 @@ CORE = (
     "lexom_learning.quizzes",
     "lexom_learning.roleplay",
     "lexom_learning.translatable",
+    "lexom_learning.typography",
 )
 
 ADAPTERS = (

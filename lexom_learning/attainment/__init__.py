@@ -86,6 +86,29 @@ def retention(hot: float | None, cold: float | None) -> float | None:
     return round(cold / hot, 2)
 
 
+def paired_percents(
+    pairs: Iterable[tuple[str, str]],
+    before: Mapping[str, Evidence],
+    after: Mapping[str, Evidence],
+    objective_ids: Iterable[str],
+) -> tuple[dict[str, float | None], dict[str, float | None]]:
+    """Return the per-objective scores before and after, over linked pairs of items.
+
+    ``pairs`` links an item of the first test to its parallel in the second (``parallel_of``,
+    or the same id for a reused item); ``before`` and ``after`` map item ids to their
+    evidence. A pair counts only when both of its items were answered, so both scores stand on
+    the same skills.
+    """
+    objective_ids = list(objective_ids)
+    complete = [(a, b) for a, b in pairs if a in before and b in after]
+    pre = attainment((before[a] for a, _ in complete), objective_ids)
+    post = attainment((after[b] for _, b in complete), objective_ids)
+    return (
+        {o: pre[o].percent for o in objective_ids},
+        {o: post[o].percent for o in objective_ids},
+    )
+
+
 def _complete_means(pairs: Iterable[tuple[float | None, float | None]]):
     complete = [(a, b) for a, b in pairs if a is not None and b is not None]
     if not complete:

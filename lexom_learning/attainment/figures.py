@@ -18,6 +18,7 @@ from . import (
     group_retention,
     level_for,
     normalised_gain,
+    paired_percents,
     retention,
 )
 
@@ -57,8 +58,9 @@ class Rules:
     objective_ids: tuple[str, ...]
     thresholds: Mapping[str, float]
     groups: Mapping[str, str]
-    progress_items: frozenset[str] = frozenset()
-    retention_items: frozenset[str] = frozenset()
+    # Linked items (``Course.parallel_pairs``): progress positioning → hot, retention hot → cold.
+    progress_pairs: tuple[tuple[str, str], ...] = ()
+    retention_pairs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,15 +112,18 @@ class _Pairs:
     kept_cold: dict[str, float | None]
 
 
+def _by_item(answers: Iterable[Scored]) -> dict[str, Evidence]:
+    return {a.question_id: a.evidence for a in answers}
+
+
 def _pairs(rules: Rules, records: Records) -> _Pairs:
-    answers = {k: records.evaluations.get(k, ()) for k in EVALUATION_KINDS}
+    answers = {k: _by_item(records.evaluations.get(k, ())) for k in EVALUATION_KINDS}
     ids = rules.objective_ids
-    return _Pairs(
-        evaluation_percents(answers["positioning"], ids, rules.progress_items),
-        evaluation_percents(answers["hot"], ids, rules.progress_items),
-        evaluation_percents(answers["hot"], ids, rules.retention_items),
-        evaluation_percents(answers["cold"], ids, rules.retention_items),
+    pre, post = paired_percents(rules.progress_pairs, answers["positioning"], answers["hot"], ids)
+    kept_hot, kept_cold = paired_percents(
+        rules.retention_pairs, answers["hot"], answers["cold"], ids
     )
+    return _Pairs(pre, post, kept_hot, kept_cold)
 
 
 def participant_figures(rules: Rules, records: Records) -> dict[str, Figures]:

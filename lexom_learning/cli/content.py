@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..modules import ContentError, export_course, load_course
+from ..modules import ContentError, export_course
+from ..modules.loader import check_course
 from ..modules.schema import FILE_MODELS
 from ..modules.stats import course_stats, format_stats
 
@@ -16,27 +17,38 @@ def content() -> None:
     """Check, export and describe course content."""
 
 
-def _load(path: str):
+def _load(path: str, warnings: list | None = None):
     try:
-        return load_course(path)
+        course, found = check_course(path)
     except ContentError as error:
         click.echo(f"{len(error.problems)} problem(s) in {path}:", err=True)
         for problem in error.problems:
             click.echo(f"  {problem}", err=True)
         sys.exit(1)
+    if warnings is not None:
+        warnings.extend(found)
+    return course
 
 
 @content.command("check")
 @click.argument("path", type=click.Path(file_okay=False))
 def check(path: str) -> None:
-    """Validate the course in PATH; list every problem and exit non-zero if any."""
-    course = _load(path)
+    """Validate the course in PATH; list every problem and exit non-zero if any.
+
+    Warnings (guessable keys, rules the content does not meet yet) are listed without failing.
+    """
+    warnings: list = []
+    course = _load(path, warnings)
     stats = course_stats(course)
     click.echo(
         f"OK {course.ref} « {course.title} » (version {course.version[:12]}): "
         f"{stats['modules']} modules, {stats['units']} units, {stats['questions']} questions, "
         f"{stats['roleplays']} role plays"
     )
+    if warnings:
+        click.echo(f"{len(warnings)} warning(s) in {path}:", err=True)
+        for warning in warnings:
+            click.echo(f"  warning: {warning}", err=True)
 
 
 @content.command("export")

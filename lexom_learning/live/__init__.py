@@ -1,7 +1,7 @@
 """Trainer-paced live quizzes: the state machine, question cards and tallies. Pure: no web or
 storage imports (DESIGN.md section 5)."""
 
-from .cards import card, chosen_options, describe, solution, solution_text
+from .cards import card, chosen_options, describe, room_seed, solution, solution_text
 from .machine import (
     IllegalMove,
     LiveState,
@@ -28,6 +28,7 @@ __all__ = [
     "Status",
     "Tally",
     "accepts_answer",
+    "room_seed",
     "apply",
     "card",
     "chosen_options",

@@ -16,14 +16,24 @@ from ..quizzes import (
 )
 from ..quizzes.base import QuestionSpec
 from ..quizzes.numbers import format_number
+from ..quizzes.shuffle import seed_for
 
 TRUE_FALSE_OPTIONS = ({"id": "true", "text": "Vrai"}, {"id": "false", "text": "Faux"})
 CARD_EXTRAS = ("unit", "items", "left", "right", "scale", "max_length")
 
 
-def card(spec: QuestionSpec, index: int) -> dict[str, Any]:
-    """Return what anyone may see of question ``index`` while it is open: never the answer."""
-    public = public_view(spec)
+def room_seed(run_id: int, question_id: str) -> str:
+    """Return the seed of a live question's option order: one order for the whole room, so the
+    projector's letters match every phone."""
+    return seed_for("live", f"run:{run_id}", question_id)
+
+
+def card(spec: QuestionSpec, index: int, seed: str | None = None) -> dict[str, Any]:
+    """Return what anyone may see of question ``index`` while it is open: never the answer.
+
+    ``seed`` (``room_seed``) orders the options of a choice question.
+    """
+    public = public_view(spec, seed)
     options = public.get("options")
     if spec.type == "true_false":
         options = [dict(o) for o in TRUE_FALSE_OPTIONS]

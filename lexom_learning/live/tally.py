@@ -8,6 +8,7 @@ from typing import Any
 from ..quizzes import ResponseError, stored_response, validate_response
 from ..quizzes.base import QuestionSpec
 from ..quizzes.numbers import format_number
+from ..quizzes.shuffle import SHUFFLED_TYPES, order_options
 
 MAX_NUMERIC_BARS = 8
 
@@ -37,8 +38,13 @@ class Tally:
         return max((b.count for b in self.bars), default=0) or 1
 
 
-def tally(spec: QuestionSpec, answers: Iterable[tuple[Any, bool | None]]) -> Tally:
-    """Count ``(response, correct)`` pairs, one per participant, into the question's bars."""
+def tally(
+    spec: QuestionSpec, answers: Iterable[tuple[Any, bool | None]], seed: str | None = None
+) -> Tally:
+    """Count ``(response, correct)`` pairs, one per participant, into the question's bars.
+
+    ``seed`` puts a choice question's bars in the order its options were shown.
+    """
     answers = list(answers)
     right = sum(1 for _, correct in answers if correct)
     values = []
@@ -47,7 +53,11 @@ def tally(spec: QuestionSpec, answers: Iterable[tuple[Any, bool | None]]) -> Tal
             values.append(validate_response(spec, stored_response(spec, response)))
         except ResponseError:
             continue  # stored answers were validated; content may have changed since
-    return Tally(spec.id, len(answers), right, tuple(_bars(spec, values, answers)))
+    bars = _bars(spec, values, answers)
+    if seed is not None and spec.type in SHUFFLED_TYPES:
+        place = {o.id: i for i, o in enumerate(order_options(spec, seed))}
+        bars.sort(key=lambda bar: place[bar.key])
+    return Tally(spec.id, len(answers), right, tuple(bars))
 
 
 def _bars(spec: QuestionSpec, values: list, answers: list) -> list[Bar]:

@@ -3,6 +3,9 @@
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from . import forms
+from .balance import key_balance
+from .deroule import check_deroule
 from .problems import Problem
 from .schema import QuestionRef
 from .source import Document
@@ -16,9 +19,43 @@ Place = tuple[Document, tuple]
 def run_all(parsed: "Parsed") -> list[Problem]:
     """Return every cross-file problem of a parsed course."""
     problems: list[Problem] = []
-    for check in (unique_ids, known_objectives, topics_covered, evaluation_refs, consistency):
+    for check in ERRORS:
         problems += check(parsed)
     return problems
+
+
+def run_warnings(parsed: "Parsed") -> list[Problem]:
+    """Return the problems that do not stop the course from loading (``WARNINGS``)."""
+    problems: list[Problem] = []
+    for check in WARNINGS:
+        problems += check(parsed)
+    return problems
+
+
+def balanced_keys(parsed: "Parsed") -> list[Problem]:
+    """Warn when a quiz's keys can be guessed (modules/balance.py gives the limits)."""
+    problems = []
+    containers = [(doc, q.questions) for q, doc in [*parsed.quizzes.values(), *parsed.live]]
+    for evaluation, doc in parsed.evaluations.values():
+        questions = [
+            q
+            for s in evaluation.sections
+            if s.kind == "knowledge"
+            for q in s.questions
+            if not isinstance(q, QuestionRef)
+        ]
+        containers.append((doc, questions))
+    for doc, questions in containers:
+        for breach in key_balance(questions).breaches():
+            problems.append(doc.problem(("id",), f"keys can be guessed: {breach}"))
+    return problems
+
+
+def deroule_present(parsed: "Parsed") -> list[Problem]:
+    """Warn when the course has no déroulé pédagogique (``deroule.yaml``)."""
+    if parsed.deroule is not None:
+        return []
+    return [Problem(parsed.course[1].file, None, "", "no deroule.yaml: the course has no déroulé")]
 
 
 def _questions(parsed: "Parsed") -> Iterator[tuple[object, Place]]:
@@ -193,3 +230,25 @@ def consistency(parsed: "Parsed") -> list[Problem]:
                 )
             )
     return problems
+
+
+ERRORS = (
+    unique_ids,
+    known_objectives,
+    topics_covered,
+    evaluation_refs,
+    consistency,
+    forms.evaluation_fields,
+    forms.parallel_links,
+    check_deroule,
+)
+# Rules the shipped content does not meet yet (issue 18's content work): they warn until it
+# does, then move to ERRORS. ``balanced_keys`` stays a warning by design.
+PENDING_CONTENT = (
+    forms.parallel_coverage,
+    forms.fresh_numbers,
+    forms.fresh_prompts,
+    forms.proportional_draw,
+    deroule_present,
+)
+WARNINGS = (balanced_keys, *PENDING_CONTENT)

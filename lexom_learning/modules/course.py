@@ -11,6 +11,7 @@ from ..quizzes.base import QuestionSpec
 from .markdown import render_markdown, word_count
 from .schema import (
     CourseFile,
+    DerouleFile,
     EvaluationKind,
     LiveQuizFile,
     ModuleFile,
@@ -112,6 +113,7 @@ class Course(CourseFile):
     modules: list[Module]  # type: ignore[assignment]
     live_quizzes: list[LiveQuiz]  # type: ignore[assignment]
     evaluations: dict[str, Evaluation]  # type: ignore[assignment]
+    deroule: DerouleFile | None = None
 
     @property
     def roleplays(self) -> list[RolePlayCase]:
@@ -178,6 +180,20 @@ class Course(CourseFile):
                 if question.id not in seen:
                     seen.add(question.id)
                     yield container, question
+
+    def parallel_pairs(self, first: str, second: str) -> list[tuple[str, str]]:
+        """Return (item of ``first``, its parallel in ``second``) for the two evaluations'
+        knowledge items: linked by ``parallel_of``, or the same item reused."""
+        if first not in self.evaluations or second not in self.evaluations:
+            return []
+        earlier = {q.id for q in self.evaluations[first].knowledge_questions}
+        pairs = []
+        for question in self.evaluations[second].knowledge_questions:
+            if question.parallel_of in earlier:
+                pairs.append((question.parallel_of, question.id))
+            elif question.id in earlier:
+                pairs.append((question.id, question.id))
+        return pairs
 
     @property
     def total_unit_minutes(self) -> int:

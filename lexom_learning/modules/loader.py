@@ -17,6 +17,7 @@ from .course import Course, Evaluation, LiveQuiz, Module, Quiz, RolePlayCase, Se
 from .problems import ContentError, Problem
 from .schema import (
     CourseFile,
+    DerouleFile,
     EvaluationFile,
     LiveQuizFile,
     ModuleFile,
@@ -38,12 +39,27 @@ class Parsed:
     roleplays: dict[str, list[tuple[RolePlayFile, Document]]] = field(default_factory=dict)
     live: list[tuple[LiveQuizFile, Document]] = field(default_factory=list)
     evaluations: dict[str, tuple[EvaluationFile, Document]] = field(default_factory=dict)
+    deroule: tuple[DerouleFile, Document] | None = None
+
+
+DEROULE_FILE = "deroule.yaml"
 
 
 def load_course(root: str | Path) -> Course:
     """Read, validate and assemble the course in ``root``.
 
     :raises ContentError: listing every problem found.
+    """
+    return check_course(root, warnings=False)[0]
+
+
+def check_course(root: str | Path, warnings: bool = True) -> tuple[Course, list[Problem]]:
+    """Read, validate and assemble the course in ``root``; return it with its warnings.
+
+    Warnings (``checks.WARNINGS``) do not stop the course from loading; ``warnings=False``
+    skips them (the app loading its content).
+
+    :raises ContentError: listing every error found.
     """
     root = Path(root)
     problems: list[Problem] = []
@@ -59,17 +75,23 @@ def load_course(root: str | Path) -> Course:
         live = _parse(root, rel, LiveQuizFile, problems, (course_doc, ("live_quizzes", index)))
         if live:
             parsed.live.append(live)
-    for kind in ("positioning", "hot", "cold"):
+    for kind in ("positioning", "hot", "cold", "manager"):
         rel = getattr(course[0].evaluations, kind)
+        if rel is None:
+            continue
         evaluation = _parse(
             root, rel, EvaluationFile, problems, (course_doc, ("evaluations", kind))
         )
         if evaluation:
             parsed.evaluations[kind] = evaluation
+    if (root / DEROULE_FILE).is_file():
+        parsed.deroule = _parse(root, DEROULE_FILE, DerouleFile, problems)
     problems += checks.run_all(parsed)
     if problems:
         raise ContentError(problems)
-    return _assemble(parsed, content_version(root))
+    found = checks.run_warnings(parsed) if warnings else []
+    found = sorted(set(found), key=lambda p: (p.file, p.line or 0, p.path, p.message))
+    return _assemble(parsed, content_version(root)), found
 
 
 def content_version(root: Path) -> str:
@@ -226,6 +248,7 @@ def _assemble(parsed: Parsed, version: str) -> Course:
             "modules": modules,
             "live_quizzes": live,
             "evaluations": _resolve_evaluations(parsed),
+            "deroule": parsed.deroule[0] if parsed.deroule else None,
         },
         version=version,
     )

@@ -1,9 +1,15 @@
-"""Render unit Markdown to safe HTML: markdown-it-py (CommonMark + tables), then nh3."""
+"""Render unit Markdown to safe HTML: markdown-it-py (CommonMark + tables), then nh3.
 
+French typography (``lexom_learning.typography``) is applied to the text tokens, never to code.
+"""
+
+import re
 from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+
+from ..typography import french
 
 _ALLOWED_TAGS = {
     "a",
@@ -35,9 +41,56 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
 
 
-def render_markdown(text: str) -> str:
+def _typeset(tokens, typeset: bool = True) -> None:
+    if not typeset:
+        return
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == "text":
+                    child.content = french(child.content)
+
+
+def render_markdown(text: str, typeset: bool = True) -> str:
     """Return sanitised HTML for a Markdown text (raw HTML is escaped, then cleaned)."""
-    return nh3.clean(_parser().render(text), tags=_ALLOWED_TAGS, link_rel="noopener noreferrer")
+    parser = _parser()
+    tokens = parser.parse(text)
+    _typeset(tokens, typeset)
+    html = parser.renderer.render(tokens, parser.options, {})
+    return nh3.clean(html, tags=_ALLOWED_TAGS, link_rel="noopener noreferrer")
+
+
+def render_inline(text: str, typeset: bool = True) -> str:
+    """Return sanitised HTML for one line of Markdown (emphasis, code; no paragraph)."""
+    parser = _parser()
+    tokens = parser.parseInline(text)
+    _typeset(tokens, typeset)
+    html = parser.renderer.render(tokens, parser.options, {})
+    return nh3.clean(html, tags=_ALLOWED_TAGS, link_rel="noopener noreferrer")
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def split_prompt(prompt: str) -> tuple[str, str]:
+    """Split a question prompt into its text and its Markdown tables (a dashboard to read).
+
+    The text lines come back joined by spaces, the table lines as a Markdown block (``""``
+    without a table), so that a page can show the text as the question's label and the table
+    beside it.
+    """
+    text, table = [], []
+    for line in prompt.splitlines():
+        (table if _TABLE_ROW.match(line) else text).append(line)
+    if len(table) < 2:
+        return " ".join(" ".join(prompt.splitlines()).split()), ""
+    return " ".join(" ".join(text).split()), "\n".join(table)
+
+
+def prompt_html(prompt: str, typeset: bool = True) -> tuple[str, str]:
+    """Return a prompt's text as inline HTML and its tables as HTML (``""`` without one)."""
+    text, table = split_prompt(prompt)
+    return render_inline(text, typeset), (render_markdown(table, typeset) if table else "")
 
 
 def word_count(text: str) -> int:

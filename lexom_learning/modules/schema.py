@@ -5,6 +5,7 @@ references, coverage) live in ``checks.py``. ``docs/content-schema/`` publishes 
 Schema of each file model for editors.
 """
 
+import re
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -118,6 +119,9 @@ class EvaluationFiles(Strict):
     positioning: Text
     hot: Text
     cold: Text
+    manager: Text | None = Field(
+        default=None, description="The questionnaire for the learner's manager (N+1), optional"
+    )
 
 
 class ColdEvaluationSettings(Strict):
@@ -210,6 +214,7 @@ class UnitEntry(Strict):
     file: Text
     minutes: int = Field(gt=0)
     covers: list[ID] = Field(min_length=1, description="Topic ids of this module")
+    notes: str = Field(default="", description="Animation notes for the trainer (Markdown)")
 
 
 class ModuleFile(Strict):
@@ -305,7 +310,7 @@ class RolePlayFile(Strict):
 # --- evaluations -------------------------------------------------------------------------
 
 SectionKind = Literal["knowledge", "satisfaction", "transfer", "self_assessment"]
-EvaluationKind = Literal["positioning", "hot", "cold"]
+EvaluationKind = Literal["positioning", "hot", "cold", "manager"]
 
 
 class SectionFile(Strict):
@@ -319,13 +324,87 @@ class SectionFile(Strict):
 
 
 class EvaluationFile(Strict):
-    """An evaluation (``evaluations/*.yaml``): positioning, hot or cold."""
+    """An evaluation (``evaluations/*.yaml``): positioning, hot, cold or manager."""
 
     id: ID
     kind: EvaluationKind
     title: Text
     intro: str = ""
     sections: list[SectionFile] = Field(min_length=1)
+
+
+# --- deroule.yaml ------------------------------------------------------------------------
+
+HHMM = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="HH:MM")]
+Grouping = Literal["individuel", "binomes", "sous-groupes", "pleniere"]
+GROUPING_LABELS = {
+    "individuel": "Individuel",
+    "binomes": "Binômes",
+    "sous-groupes": "Sous-groupes",
+    "pleniere": "Plénière",
+}
+PAUSE = re.compile(r"^\s*pause\b", re.IGNORECASE)
+
+
+def minutes(hhmm: str) -> int:
+    """Return the minutes since midnight of an ``HH:MM`` time."""
+    hours, mins = hhmm.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+class Sequence(Strict):
+    """One timed sequence of a half-day."""
+
+    start: HHMM
+    end: HHMM
+    title: Text
+    module: ID | None = None
+    objectives: list[ID] = []
+    method: str = Field(default="", description="Méthode pédagogique")
+    materials: str = Field(default="", description="Matériel et supports")
+    grouping: Grouping = "pleniere"
+    items: list[ID] = Field(
+        default=[],
+        description="Ids placed here: units, role plays, module quizzes, live sets, "
+        "positioning and hot evaluations",
+    )
+    notes: str = Field(default="", description="Animation notes for the trainer (Markdown)")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Sequence":
+        if minutes(self.end) <= minutes(self.start):
+            raise ValueError(f"end {self.end} must come after start {self.start}")
+        return self
+
+    @property
+    def minutes(self) -> int:
+        """Return the length of the sequence in minutes."""
+        return minutes(self.end) - minutes(self.start)
+
+    @property
+    def is_pause(self) -> bool:
+        """Say whether this is a break (« Pause », nothing placed in it)."""
+        return bool(PAUSE.match(self.title)) and not self.items
+
+
+class HalfDayPlan(Strict):
+    """The sequences of one half-day of course.yaml."""
+
+    half_day: ID
+    start: HHMM
+    end: HHMM
+    sequences: list[Sequence] = Field(min_length=1)
+
+    @property
+    def minutes(self) -> int:
+        """Return the length of the half-day in minutes."""
+        return minutes(self.end) - minutes(self.start)
+
+
+class DerouleFile(Strict):
+    """``deroule.yaml``: the déroulé pédagogique, half-day by half-day."""
+
+    half_days: list[HalfDayPlan] = Field(min_length=1)
 
 
 FILE_MODELS: dict[str, type[BaseModel]] = {
@@ -335,4 +414,5 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "live-quiz": LiveQuizFile,
     "roleplay": RolePlayFile,
     "evaluation": EvaluationFile,
+    "deroule": DerouleFile,
 }

@@ -3,6 +3,7 @@
 from collections import Counter
 from typing import Any
 
+from .balance import KeyBalance, format_balance, key_balance
 from .course import Course
 
 
@@ -38,7 +39,17 @@ def course_stats(course: Course) -> dict[str, Any]:
         "roleplays": len(course.roleplays),
         "evaluation_items": {k: len(e.questions) for k, e in course.evaluations.items()},
         "evidence_per_objective": evidence,
+        "key_balance": _balances(course),
     }
+
+
+def _balances(course: Course) -> dict[str, KeyBalance]:
+    """Return the key figures per module quiz, live set and evaluation, then overall."""
+    found = {q.id: key_balance(q.questions) for m in course.modules for q in m.quizzes}
+    found |= {q.id: key_balance(q.questions) for q in course.live_quizzes}
+    found |= {e.id: key_balance(e.knowledge_questions) for e in course.evaluations.values()}
+    found["overall"] = key_balance([q for _, q in course.iter_questions()])
+    return found
 
 
 def _per_objective(course: Course, items: list) -> dict[str, int]:
@@ -65,4 +76,6 @@ def format_stats(stats: dict[str, Any]) -> str:
     lines.append("evidence per objective")
     for source, counts in stats["evidence_per_objective"].items():
         lines.append(f"  {source:<19}" + "  ".join(f"{o}: {n:>3}" for o, n in counts.items()))
+    lines.append("keys (can a learner guess them?)")
+    lines += [format_balance(name, b) for name, b in stats["key_balance"].items()]
     return "\n".join(lines)

@@ -21,6 +21,17 @@ class QuestionSpec(BaseModel):
     objectives: tuple[str, ...] = Field(default=(), description="Objective ids this item evidences")
     points: float = Field(default=1, gt=0)
     feedback_incorrect: str = Field(default="", description="Shown after a wrong answer")
+    module: str | None = Field(
+        default=None,
+        pattern=ID_PATTERN,
+        description="Evaluation items: the module whose teaching the item assesses",
+    )
+    parallel_of: str | None = Field(
+        default=None,
+        pattern=ID_PATTERN,
+        description="Evaluation items: the item of the previous evaluation this one parallels "
+        "(hot → positioning, cold → hot): same objectives and skill, new data",
+    )
 
     graded: ClassVar[bool] = True
 
@@ -34,6 +45,11 @@ class Option(BaseModel):
     text: str = Field(min_length=1)
     correct: bool = False
     feedback: str = ""
+    fixed: bool = Field(
+        default=False,
+        description="Keep the authored position when options are shuffled (« Aucune de ces "
+        "réponses »)",
+    )
 
 
 class QuestionType(Protocol):

@@ -8,6 +8,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from .base import QuestionSpec
 from .registry import get_type, spec_models
 from .result import ResponseError, Result
+from .shuffle import shuffle_public
 
 
 def question_annotation() -> Any:
@@ -50,10 +51,15 @@ def grade(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Res
     return kind.grade(spec, kind.validate_response(spec, response))
 
 
-def public_view(question_spec: QuestionSpec | Mapping[str, Any]) -> dict[str, Any]:
-    """Return what a learner may see of a question before it is closed: never the answer."""
+def public_view(
+    question_spec: QuestionSpec | Mapping[str, Any], seed: str | None = None
+) -> dict[str, Any]:
+    """Return what a learner may see of a question before it is closed: never the answer.
+
+    With a ``seed`` (``quizzes.shuffle.seed_for``), choice options come in that seed's order.
+    """
     spec = parse_question(question_spec)
-    return get_type(spec.type).public(spec)
+    return shuffle_public(get_type(spec.type).public(spec), spec, seed)
 
 
 def stored_response(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Any:

@@ -29,7 +29,7 @@ from ..storage import (
 )
 from ..storage.types import utcnow
 from ..translatable import N_
-from . import outbox
+from . import managers, outbox
 from .cold_window import window_of
 from .context import Settings
 from .errors import Conflict, gettext
@@ -232,6 +232,8 @@ def issue_due(now: datetime | None = None) -> list[Issued]:
             {"step": step, "message": key},
             now,
         )
+        if step == 0:
+            managers.invite(invitation, course, training, now)
         try:
             db.session.commit()
         except IntegrityError:  # the same message queued by a concurrent run

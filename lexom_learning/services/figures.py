@@ -29,19 +29,14 @@ from .evidence import EvidenceSource, figure_groups, gather
 __all__ = ["Figures", "GroupFigures", "figures_for", "group_of", "rules_for", "scored"]
 
 
-def _shared(course: Course, first: str, second: str) -> frozenset[str]:
-    ids = {k: {q.id for q in course.evaluations[k].knowledge_questions} for k in (first, second)}
-    return frozenset(ids[first] & ids[second])
-
-
 def rules_for(course: Course, sources: Sequence[EvidenceSource] | None = None) -> Rules:
     """Return the course's side of the computation (thresholds, shared items, sources)."""
     return Rules(
         objective_ids=tuple(course.objective_ids),
         thresholds=course.attestation.thresholds.model_dump(),
         groups=figure_groups(sources),
-        progress_items=_shared(course, "positioning", "hot"),
-        retention_items=_shared(course, "hot", "cold"),
+        progress_pairs=tuple(course.parallel_pairs("positioning", "hot")),
+        retention_pairs=tuple(course.parallel_pairs("hot", "cold")),
     )
 
 

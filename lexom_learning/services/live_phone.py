@@ -10,7 +10,16 @@ from typing import Any
 from sqlalchemy import bindparam, case, func, select
 
 from ..extensions import db
-from ..live import Status, card, chosen_options, closed_count, describe, solution, solution_text
+from ..live import (
+    Status,
+    card,
+    chosen_options,
+    closed_count,
+    describe,
+    room_seed,
+    solution,
+    solution_text,
+)
 from ..modules import Course
 from ..quizzes import ResponseError, grade, stored_response
 from ..quizzes.base import QuestionSpec
@@ -42,7 +51,7 @@ def current_card(
     spec = course.question(question_id)
     if spec is None:
         return None, {"index": index, "question_id": question_id, "prompt": MISSING, "options": []}
-    return spec, card(spec, index)
+    return spec, card(spec, index, room_seed(run.id, spec.id))
 
 
 ANSWERS = LiveAnswer.__table__

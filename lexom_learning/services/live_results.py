@@ -17,6 +17,7 @@ from ..live import (
     closed_count,
     is_revealed,
     rank,
+    room_seed,
     solution,
     solution_text,
     tally,
@@ -124,7 +125,8 @@ def results(run: LiveRun | RunView, course: Course) -> RunResults:
         spec = course.question(question_id)
         rows = by_question.get(question_id, [])
         status = _question_status(state, index)
-        counted = tally(spec, [(r.response, r.correct) for r in rows]) if spec else None
+        answers = [(r.response, r.correct) for r in rows]
+        counted = tally(spec, answers, room_seed(run.id, spec.id)) if spec else None
         questions.append(QuestionResult(index, question_id, spec, status, counted))
         if status != "closed":
             continue
@@ -179,7 +181,9 @@ def board(
     result = Board(run, spec, shown, answered, enrolled(run))
     if spec is not None and (run.status == Status.CLOSED or live_counts):
         rows = last_answers(run.id, spec.id)
-        result.tally = tally(spec, [(r.response, r.correct) for r in rows])
+        result.tally = tally(
+            spec, [(r.response, r.correct) for r in rows], room_seed(run.id, spec.id)
+        )
     if run.leaderboard and closed_count(run.state):
         result.standings = results(run, course).leaderboard
     return result

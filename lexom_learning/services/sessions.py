@@ -102,17 +102,36 @@ def _email_taken(session: TrainingSession, email: str) -> bool:
     )
 
 
-def add_participant(session: TrainingSession, name: str, email: str) -> Participant:
+def check_manager_email(email: str | None) -> str | None:
+    """Return a manager's e-mail normalised, None when blank.
+
+    :raises Invalid: not an e-mail address.
+    """
+    if email is None or not email.strip():
+        return None
+    email = normalise_email(email)
+    local, _, domain = email.partition("@")
+    if not local or "." not in domain or " " in email or len(email) > 254:
+        raise Invalid(
+            "Adresse e-mail du responsable invalide : %(email)s.", "manager_email", email=email
+        )
+    return email
+
+
+def add_participant(
+    session: TrainingSession, name: str, email: str, manager_email: str | None = None
+) -> Participant:
     """Enrol one participant and give them a personal link.
 
-    :raises Invalid: empty name or bad email.
+    :raises Invalid: empty name, bad email or bad manager email.
     :raises Conflict: the session is closing or closed, or the email is already enrolled.
     """
     ensure_open(session, SESSION_IS_CLOSED)
     name, email = _check_participant(session, name, email)
+    manager_email = check_manager_email(manager_email)
     if _email_taken(session, email):
         raise Conflict("%(email)s est déjà inscrit(e) à cette session.", "email", email=email)
-    participant = Participant(session=session, name=name, email=email)
+    participant = Participant(session=session, name=name, email=email, manager_email=manager_email)
     db.session.add(participant)
     issue_link(participant)
     db.session.commit()
@@ -153,8 +172,8 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
     rows = _read_csv(raw)
     problems: list[CsvProblem] = []
     seen: dict[str, int] = {}
-    accepted: list[tuple[str, str]] = []
-    for line, name, email in rows:
+    accepted: list[tuple[str, str, str | None]] = []
+    for line, name, email, manager in rows:
         if name is None:
             problems.append(
                 CsvProblem(line, Message("il manque la colonne du nom ou de l'e-mail."))
@@ -166,6 +185,7 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
             continue
         try:
             name, email = _check_participant(session, name, email)
+            manager = check_manager_email(manager)
         except Invalid as error:
             problems.append(CsvProblem(line, error.text))
             continue
@@ -179,13 +199,13 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
             problems.append(CsvProblem(line, message))
         else:
             seen[email] = line
-            accepted.append((name, email))
+            accepted.append((name, email, manager))
     if problems:
         raise CsvImportError(problems)
     ensure_open(session, SESSION_IS_CLOSED)
     participants = []
-    for name, email in accepted:
-        participant = Participant(session=session, name=name, email=email)
+    for name, email, manager in accepted:
+        participant = Participant(session=session, name=name, email=email, manager_email=manager)
         db.session.add(participant)
         issue_link(participant)
         participants.append(participant)
@@ -194,6 +214,7 @@ def import_participants_csv(session: TrainingSession, raw: bytes) -> list[Partic
 
 
 CSV_DELIMITERS = (";", ",", "\t")
+MANAGER_COLUMNS = ("email responsable", "email_responsable", "responsable", "manager_email", "n+1")
 NAME_HEADERS = ("nom", "name", "nom complet")
 EMAIL_HEADERS = ("email", "e-mail", "courriel", "mail")
 
@@ -211,8 +232,8 @@ def _bad_cell(name: str, email: str) -> Message | None:
     return None
 
 
-def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
-    """Return ``(line, name, email)`` for each participant row of a CSV file.
+def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None, str | None]]:
+    """Return ``(line, name, email, manager e-mail)`` for each participant row of a CSV file.
 
     RFC 4180 (quoted fields with doubled quotes, separators and line breaks inside), ``;``,
     ``,`` or tab as separator, UTF-8 with or without BOM, else Windows-1252 (as Excel saves).
@@ -229,15 +250,18 @@ def _read_csv(raw: bytes) -> list[tuple[int, str | None, str | None]]:
             [CsvProblem(1, Message("l'en-tête doit contenir les colonnes « nom » et « email »."))]
         )
     # The separator whose reading gives every row the header's width most often.
-    records, name_col, email_col = max(readings, key=lambda r: r[3])[:3]
+    records, name_col, email_col, _, header = max(readings, key=lambda r: r[3])
+    # Optional: the manager's (N+1) e-mail.
+    manager_col = next((header.index(h) for h in MANAGER_COLUMNS if h in header), None)
     rows = []
     for line, row in records:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(name_col, email_col):
-            rows.append((line, None, None))
+            rows.append((line, None, None, None))
             continue
-        rows.append((line, row[name_col], row[email_col]))
+        manager = row[manager_col] if manager_col is not None and manager_col < len(row) else None
+        rows.append((line, row[name_col], row[email_col], manager))
     if not rows:
         raise CsvImportError([CsvProblem(2, Message("aucun participant dans le fichier."))])
     if len(rows) > MAX_CSV_ROWS:
@@ -260,7 +284,8 @@ def _decode(raw: bytes) -> str:
 
 
 def _parse(text: str, delimiter: str):
-    """Return ``(records, name column, email column, score)`` read with ``delimiter``, or None.
+    """Return ``(records, name column, email column, score, header)`` read with ``delimiter``,
+    or None.
 
     None when the file does not read as CSV with this separator or its header lacks a column.
     """
@@ -283,7 +308,7 @@ def _parse(text: str, delimiter: str):
     if name_col is None or email_col is None:
         return None
     score = sum(len(row) == len(header) for _, row in records[1:])
-    return records[1:], name_col, email_col, score
+    return records[1:], name_col, email_col, score, header
 
 
 def reissue_link(participant: Participant):

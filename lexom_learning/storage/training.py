@@ -62,6 +62,8 @@ class Participant(db.Model):
     email: Mapped[str] = mapped_column(String(254), info={"personal": True})
     employer_name: Mapped[str | None] = mapped_column(String(200), info={"personal": True})
     employer_siret: Mapped[str | None] = mapped_column(String(14), info={"personal": True})
+    # The manager (N+1), who receives the manager's questionnaire with the cold evaluation.
+    manager_email: Mapped[str | None] = mapped_column(String(254), info={"personal": True})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Set when the person's identity was replaced by a pseudonym (services/privacy/erasure.py).
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -79,13 +79,14 @@ def register_blueprints(app: Flask) -> None:
     from .auth import views as auth
     from .catalogue import views as catalogue
     from .compliance import register as register_compliance
+    from .deroule import bp as deroule
     from .evaluations import register_blueprints as register_evaluations
     from .learner import views as learner
     from .live import bp as live
     from .privacy.views import bp as privacy
     from .trainer import views as trainer
 
-    for blueprint in (catalogue.bp, auth.bp, admin.bp, trainer.bp, learner.bp, live, api):
+    for blueprint in (catalogue.bp, auth.bp, admin.bp, trainer.bp, deroule, learner.bp, live, api):
         app.register_blueprint(blueprint)
     register_evaluations(app)
     register_compliance(app)
@@ -119,6 +120,7 @@ def _with_allow(response, error):
 
 def register_template_helpers(app: Flask) -> None:
     """Expose small helpers to every template."""
+    from . import typography
     from .filters import display_date, display_datetime, display_hours, display_percent
     from .labels import LEVEL_LABELS
 
@@ -132,3 +134,5 @@ def register_template_helpers(app: Flask) -> None:
     @app.context_processor
     def organisation():
         return {"organisation": app.config["LEXOM_ORGANISATION"]}
+
+    typography.init_app(app)

@@ -13,9 +13,11 @@ from webob import Response
 from xblock.core import XBlock
 from xblock.fields import Scope, String
 
-from ..modules.markdown import render_markdown
+from ..modules.markdown import prompt_html, render_markdown
 from ..quizzes import public_view, stored_response
 from ..quizzes.numbers import format_number
+from ..quizzes.shuffle import seed_for
+from ..typography import french
 from .i18n import N_, Translator
 
 MAX_NAME = 200
@@ -27,6 +29,15 @@ _TEMPLATES = Environment(
     lstrip_blocks=True,
 )
 _TEMPLATES.filters["markdown"] = lambda text: Markup(render_markdown(text or ""))
+_TEMPLATES.filters["fr"] = lambda text: french(text or "")
+_TEMPLATES.filters["prompt_text"] = lambda text: Markup(prompt_html(text or "")[0])
+_TEMPLATES.filters["prompt_table"] = lambda text: _prompt_table(text or "")
+
+
+def _prompt_table(prompt: str) -> Markup:
+    """Return the tables of a prompt (a dashboard to read) as HTML, or nothing."""
+    table = prompt_html(prompt)[1]
+    return Markup(f'<div class="lexom-table">{table}</div>') if table else Markup("")
 
 
 @lru_cache(maxsize=8)
@@ -65,6 +76,11 @@ class LexomBlock(XBlock):
     def dom_id(self) -> str:
         """Return a prefix for HTML ids and input names unique to this block on a page."""
         return "lexom-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(self.scope_ids.usage_id))
+
+    @property
+    def learner_key(self) -> str:
+        """Return who is viewing (the runtime's user id): it draws the order of options."""
+        return str(self.scope_ids.user_id)
 
     def render_html(self, template: str, **context: Any) -> str:
         """Render a template of ``templates/`` with the block's translations."""
@@ -133,12 +149,14 @@ def question_views(
     results: dict[str, Any],
     reveal: bool,
     verdicts: bool = False,
+    owner: str | None = None,
 ) -> list[dict[str, Any]]:
     """Return what a template shows of each question: the core's public view (never the
     answer), the learner's last response and, once graded, its result and explanation.
 
     With ``verdicts`` and without ``reveal``, the result keeps its points and verdict but loses
     its feedback, which can name the expected answer, and there is no explanation.
+    ``owner`` (the learner) draws the order of choice options (``quizzes.shuffle``).
     """
     views = []
     for question in questions:
@@ -147,7 +165,9 @@ def question_views(
             result = verdict_only(result) if verdicts else None
         views.append(
             {
-                **public_view(question),
+                **public_view(
+                    question, None if owner is None else seed_for("xblock", owner, question.id)
+                ),
                 "response": stored_response(question, responses.get(question.id)),
                 "result": result,
                 "explanation": question.explanation if reveal and result else "",

@@ -129,7 +129,9 @@ class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
         sections = [
             {
                 "section": s,
-                "questions": question_views(s.questions, self.responses, self.results, reveal),
+                "questions": question_views(
+                    s.questions, self.responses, self.results, reveal, owner=self.learner_key
+                ),
             }
             for s in evaluation.sections
         ]

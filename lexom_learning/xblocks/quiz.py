@@ -176,6 +176,7 @@ class QuizBlock(ScorableXBlockMixin, CompletableXBlockMixin, LexomBlock):
                 self.results,
                 self.answers_revealed(quiz),
                 verdicts=True,
+                owner=self.learner_key,
             ),
             revealed=self.answers_revealed(quiz),
             submitted=self.has_submitted_answer(),

@@ -45,8 +45,8 @@ def _copy() -> MetaData:
     "column",
     [
         Column("employer_contact", String(200), info={"personal": True}),
-        Column("manager_email", String(254), info={"personal": True}),
-        Column("manager_email", String(254)),  # forgot to mark it: the name gives it away
+        Column("mentor_email", String(254), info={"personal": True}),
+        Column("mentor_email", String(254)),  # forgot to mark it: the name gives it away
         Column("phone", String(30)),
     ],
 )

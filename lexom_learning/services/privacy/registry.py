@@ -70,7 +70,10 @@ class Policy:
 POLICIES: tuple[Policy, ...] = (
     Policy(
         "participants",
-        N_("Inscription à la session : nom et adresse électronique."),
+        N_(
+            "Inscription à la session : nom et adresse électronique, et celle du responsable "
+            "(N+1) quand elle est donnée."
+        ),
         Retention.PERSONAL,
         owners=("id",),
         columns={
@@ -78,6 +81,7 @@ POLICIES: tuple[Policy, ...] = (
             "email": Action.PSEUDONYMISE,
             "employer_name": Action.CLEAR,
             "employer_siret": Action.CLEAR,
+            "manager_email": Action.CLEAR,
         },
     ),
     Policy(

@@ -10,6 +10,7 @@ from ...services.errors import NotFound
 from ..evaluations.report import Figures, session_report
 from ..evaluations.results import participant_results
 from ..evaluations.satisfaction import satisfaction_summary
+from ..shuffle import participant_seed
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, staff
 from .validation import json_body
@@ -128,7 +129,9 @@ def my_evaluation(kind: str):
                     "id": s.id,
                     "kind": s.kind,
                     "title": s.title,
-                    "questions": [public_view(q) for q in s.questions],
+                    "questions": [
+                        public_view(q, participant_seed(person.id, q.id)) for q in s.questions
+                    ],
                 }
                 for s in evaluation.sections
             ],

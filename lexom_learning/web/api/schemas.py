@@ -223,6 +223,7 @@ SCHEMAS: dict[str, Any] = {
         {
             "employer_name": {**MAYBE_STR, "maxLength": 200},
             "employer_siret": {**MAYBE_STR, "maxLength": 20, "description": "14 digits"},
+            "manager_email": {**text(254, 0), "description": "The manager (N+1), optional."},
         },
         closed=True,
     ),
@@ -237,6 +238,10 @@ SCHEMAS: dict[str, Any] = {
             "employer_siret": MAYBE_STR,
         },
         {
+            "manager_email": {
+                "type": ["string", "null"],
+                "description": "The manager (N+1), who receives the manager's questionnaire.",
+            },
             "access_token": {"type": ["string", "null"], "description": "Managers only."},
             "access_url": {"type": ["string", "null"], "format": "uri"},
         },

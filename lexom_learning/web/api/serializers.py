@@ -13,6 +13,7 @@ from ...services import attendance, learning, links
 from ...services.figures import Figures
 from ...storage import Participant, QuizAttempt, TrainingSession
 from ..public import public_url
+from ..shuffle import participant_seed
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -69,15 +70,22 @@ def course_data(course: Course) -> dict[str, Any]:
     return _COURSES[key]
 
 
-def quiz_data(quiz: Quiz) -> dict[str, Any]:
-    """Return a module quiz with each question's public view (no answer, feedback, explanation)."""
+def quiz_data(quiz: Quiz, participant_id: int | None = None) -> dict[str, Any]:
+    """Return a module quiz with each question's public view (no answer, feedback, explanation).
+
+    For a participant, choice options come in that participant's order (``web.shuffle``).
+    """
+    if participant_id is not None:
+        questions = [public_view(q, participant_seed(participant_id, q.id)) for q in quiz.questions]
+    else:
+        questions = [public_view(q) for q in quiz.questions]
     return {
         "id": quiz.id,
         "title": quiz.title,
         "module": quiz.module,
         "max_attempts": quiz.max_attempts,
         "pass_pct": quiz.pass_pct,
-        "questions": [public_view(q) for q in quiz.questions],
+        "questions": questions,
     }
 
 
@@ -147,6 +155,7 @@ def participant_data(person: Participant, with_access: bool = False) -> dict[str
         "session_id": person.session_id,
         "name": person.name,
         "email": person.email,
+        "manager_email": person.manager_email,
         "created_at": iso(person.created_at),
         "employer_name": person.employer_name,
         "employer_siret": person.employer_siret,

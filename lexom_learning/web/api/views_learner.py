@@ -74,7 +74,7 @@ def my_quiz(quiz_id: str):
     """Return a module quiz as the learner sees it, with the attempts used and left."""
     person = participant()
     quiz = learning.module_quiz(course_of(person.session), quiz_id)
-    return jsonify({**quiz_data(quiz), **_quiz_status(person, quiz)})
+    return jsonify({**quiz_data(quiz, person.id), **_quiz_status(person, quiz)})
 
 
 @bp.get("/me/quizzes/<quiz_id>/attempts")

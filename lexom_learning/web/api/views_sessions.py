@@ -85,7 +85,9 @@ def add_participant(sid: int):
     body = json_body("ParticipantCreate")
     probe = Participant()
     employers.set_employer(probe, body.get("employer_name"), body.get("employer_siret"))
-    person = sessions.add_participant(training, body["name"], body["email"])
+    person = sessions.add_participant(
+        training, body["name"], body["email"], body.get("manager_email")
+    )
     employers.set_employer(person, probe.employer_name, probe.employer_siret)
     db.session.commit()
     response = jsonify(participant_data(person, with_access=True))

@@ -6,16 +6,21 @@ from werkzeug.datastructures import MultiDict
 from ...modules import Evaluation
 from ...quizzes import public_view
 from ..learner.responses import choices_of, first_input_id, parse_quiz_form
+from ..shuffle import participant_seed
 
 
-def questions_of(evaluation: Evaluation) -> list[tuple[object, list[dict]]]:
-    """Return each section with the public view of its questions (never an answer)."""
+def questions_of(
+    evaluation: Evaluation, participant_id: int | None = None
+) -> list[tuple[object, list[dict]]]:
+    """Return each section with the public view of its questions (never an answer), choice
+    options in the participant's order."""
     sections, number = [], 0
     for section in evaluation.sections:
         shown = []
         for question in section.questions:
             number += 1
-            view = public_view(question)
+            seed = None if participant_id is None else participant_seed(participant_id, question.id)
+            view = public_view(question, seed)
             view.update(
                 number=number,
                 optional=not getattr(question, "required", False),
@@ -40,10 +45,11 @@ def render_form(
     errors=None,
     general=None,
     status=200,
+    participant_id=None,
     **extra,
 ):
     """Render the evaluation form; after an error the learner's answers are kept."""
-    sections = questions_of(evaluation)
+    sections = questions_of(evaluation, participant_id)
     return render_template(
         "evaluations/form.html",
         evaluation=evaluation,

@@ -35,8 +35,14 @@ class Satisfaction:
         return response_rate(self.respondents, self.invited)
 
 
-def satisfaction_summary(training: TrainingSession, course: Course, kind: str = "hot"):
-    """Summarise the answers to the satisfaction sections of an evaluation (names left out)."""
+def satisfaction_summary(
+    training: TrainingSession,
+    course: Course,
+    kind: str = "hot",
+    section_kinds: tuple[str, ...] | None = ("satisfaction",),
+):
+    """Summarise the answers to the satisfaction sections of an evaluation (names left out);
+    ``section_kinds=None`` summarises every section (the manager's questionnaire)."""
     evaluation = evaluations.evaluation_of(course, kind)
     ids = [p.id for p in training.participants]
     answers = evaluations.answers_of(ids, evaluation.id)
@@ -48,7 +54,7 @@ def satisfaction_summary(training: TrainingSession, course: Course, kind: str = 
     summary = Satisfaction(respondents, len(ids))
     pooled: list[int] = []
     for section in evaluation.sections:
-        if section.kind != "satisfaction":
+        if section_kinds is not None and section.kind not in section_kinds:
             continue
         for question in section.questions:
             given = [v for v in by_question.get(question.id, []) if v not in (None, "")]

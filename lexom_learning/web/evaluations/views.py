@@ -69,6 +69,11 @@ def overview(session_id: int):
         training=training,
         course=course,
         satisfaction=satisfaction_summary(training, course),
+        manager=(
+            satisfaction_summary(training, course, "manager", None)
+            if "manager" in course.evaluations
+            else None
+        ),
         invitations=cold.invitations_of(training.id),
         messages=outbox.messages_of_session(training.id),
         smtp=outbox.smtp_settings(current_app.config) is not None,
@@ -152,7 +157,7 @@ def answer(kind: str):
         return render_template("evaluations/closed.html", course=course, kind=kind), 409
     action = url_for("evaluations.answer", kind=kind)
     if request.method == "GET":
-        return forms.render_form(evaluation, action)
+        return forms.render_form(evaluation, action, participant_id=me.id)
     return _submit(
         me, course, evaluation, kind, action, "web", url_for("evaluations.results", kind=kind)
     )
@@ -168,17 +173,28 @@ def _submit(person, course, evaluation, kind, action, channel, done_url):
             errors=parsed.errors,
             general=gettext("Le formulaire reçu ne correspond pas à cette évaluation."),
             status=422,
+            participant_id=person.id,
         )
     try:
         evaluations.submit(person, course, kind, parsed.responses, channel)
     except evaluations.EvaluationInvalid as error:
         errors = {**error.errors, **parsed.errors}
         return forms.render_form(
-            evaluation, action, submitted=request.form, errors=errors, status=422
+            evaluation,
+            action,
+            submitted=request.form,
+            errors=errors,
+            status=422,
+            participant_id=person.id,
         )
     except Invalid as error:
         return forms.render_form(
-            evaluation, action, submitted=request.form, general=error.message, status=422
+            evaluation,
+            action,
+            submitted=request.form,
+            general=error.message,
+            status=422,
+            participant_id=person.id,
         )
     except Conflict:
         return redirect(done_url, 303)
@@ -228,7 +244,9 @@ def cold_form(token: str):
         return page, 409
     evaluation = course.evaluations["cold"]
     if request.method == "GET":
-        return forms.render_form(evaluation, here, public=True, person_name=person.name)
+        return forms.render_form(
+            evaluation, here, public=True, person_name=person.name, participant_id=person.id
+        )
     return _submit(person, course, evaluation, "cold", here, "link", here)
 
 

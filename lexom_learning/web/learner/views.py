@@ -14,6 +14,7 @@ from ...services.idempotency import checked_key, new_key
 from ..content import course_or_404
 from ..i18n import ngettext
 from ..security import participant_required
+from ..shuffle import participant_seed
 from .answers import describe
 from .responses import (
     ATTEMPT_FIELD,
@@ -149,7 +150,7 @@ def render_quiz(course, quiz, *, submitted=None, errors=None, general=None, stat
     previous = learning.attempts(current_user, quiz.id)
     questions = []
     for number, question in enumerate(quiz.questions, 1):
-        shown = public_view(question)
+        shown = public_view(question, participant_seed(current_user.id, question.id))
         shown.update(
             number=number,
             optional=not getattr(question, "required", True),

@@ -78,6 +78,14 @@ class ParticipantForm(Form):
     employer_siret = StringField(
         lazy_gettext("SIRET de l'employeur (facultatif)"), validators=[Optional(), Length(max=20)]
     )
+    manager_email = EmailField(
+        lazy_gettext("E-mail du responsable (N+1), facultatif"),
+        validators=[
+            Optional(),
+            Email(lazy_gettext("Adresse e-mail invalide.")),
+            Length(max=254),
+        ],
+    )
 
 
 class ImportForm(Form):

@@ -154,7 +154,9 @@ def add_participant(session_id: int):
         try:
             probe = Participant()
             employers.set_employer(probe, form.employer_name.data, form.employer_siret.data)
-            participant = sessions.add_participant(training, form.name.data, form.email.data)
+            participant = sessions.add_participant(
+                training, form.name.data, form.email.data, form.manager_email.data
+            )
             participant.employer_name = probe.employer_name
             participant.employer_siret = probe.employer_siret
             db.session.commit()

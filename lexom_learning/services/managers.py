@@ -1,0 +1,102 @@
+"""The manager's (N+1) questionnaire: sent with the cold evaluation to the manager named on the
+participant's record, answered through a personal link without an account.
+
+The link is ``/n1/<cold invitation id>.<HMAC of its nonce>``, under a signature of its own: the
+participant's cold link does not open the manager's form, nor the reverse. Answers are stored
+once, append-only, as an evaluation submission of kind ``manager`` about the participant.
+"""
+
+import hashlib
+import hmac
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import select
+
+from ..documents.french import long_date
+from ..extensions import db
+from ..modules import Course
+from ..storage import ColdInvitation, EvaluationSubmission, OutboxMessage, TrainingSession
+from . import outbox
+
+MANAGER_LINK_PATH = "/n1/"
+MESSAGE_KIND = "manager_invitation"
+
+
+def _signature(nonce: str) -> str:
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"manager-questionnaire:{nonce}".encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def token_for(invitation: ColdInvitation) -> str:
+    """Return the token of the manager's link for a participant (recomputed, never stored)."""
+    return f"{invitation.id}.{_signature(invitation.nonce)}"
+
+
+def invitation_for_token(token: str) -> ColdInvitation | None:
+    """Return the cold invitation a well-formed, authentic manager token names, or None."""
+    raw_id, _, signature = token.partition(".")
+    if not raw_id.isascii() or not raw_id.isdigit() or len(raw_id) > 9 or len(signature) != 40:
+        return None
+    invitation = db.session.get(ColdInvitation, int(raw_id))
+    if invitation is None or not hmac.compare_digest(_signature(invitation.nonce), signature):
+        return None
+    return invitation
+
+
+def link_for(invitation: ColdInvitation) -> str:
+    """Return the manager's absolute link (LEXOM_BASE_URL, else the server name)."""
+    path = f"{MANAGER_LINK_PATH}{token_for(invitation)}"
+    base = current_app.config.get("LEXOM_BASE_URL") or ""
+    if not base and current_app.config.get("SERVER_NAME"):
+        scheme = current_app.config.get("PREFERRED_URL_SCHEME", "http")
+        base = f"{scheme}://{current_app.config['SERVER_NAME']}"
+    return f"{(base or 'http://127.0.0.1:5000').rstrip('/')}{path}"
+
+
+def _text(course: Course, training: TrainingSession, name: str, url: str) -> tuple[str, str]:
+    when = f"du {long_date(training.starts_on)} au {long_date(training.ends_on)}"
+    subject = f"La formation « {course.title} » suivie par {name} : votre regard"
+    body = (
+        "Bonjour,\n\n"
+        f"{name} a suivi la formation « {course.title} » {when}. Vous êtes indiqué(e) comme "
+        "son ou sa responsable.\n\n"
+        "Ce court questionnaire (5 minutes) recueille ce que vous observez depuis dans son "
+        "travail. Vos réponses nous aident à mesurer l'effet de la formation.\n\n"
+        f"Votre lien personnel, sans mot de passe :\n{url}\n\n"
+        f"Merci,\n{course.provider.name}\n"
+    )
+    return subject, body
+
+
+def invite(
+    invitation: ColdInvitation,
+    course: Course,
+    training: TrainingSession,
+    now: datetime | None = None,
+) -> OutboxMessage | None:
+    """Queue the manager's invitation (once; not committed), when the course has a manager's
+    questionnaire and the participant's record names a manager."""
+    person = invitation.participant
+    if "manager" not in course.evaluations or not person.manager_email:
+        return None
+    subject, body = _text(course, training, person.name, link_for(invitation))
+    return outbox.enqueue(
+        f"manager:{invitation.id}",
+        kind=MESSAGE_KIND,
+        to=person.manager_email,
+        subject=subject,
+        body=body,
+        session_id=training.id,
+        participant_id=person.id,
+        now=now,
+    )
+
+
+def responded(participant_id: int) -> bool:
+    """Say whether the participant's manager answered."""
+    query = select(EvaluationSubmission.id).where(
+        EvaluationSubmission.participant_id == participant_id,
+        EvaluationSubmission.kind == "manager",
+    )
+    return db.session.scalar(query) is not None
