@@ -59,8 +59,10 @@ def load_course(root: str | Path) -> Course:
         live = _parse(root, rel, LiveQuizFile, problems, (course_doc, ("live_quizzes", index)))
         if live:
             parsed.live.append(live)
-    for kind in ("positioning", "hot", "cold"):
+    for kind in ("positioning", "hot", "cold", "manager"):
         rel = getattr(course[0].evaluations, kind)
+        if rel is None:
+            continue
         evaluation = _parse(
             root, rel, EvaluationFile, problems, (course_doc, ("evaluations", kind))
         )

@@ -81,6 +81,7 @@ class EvaluationFiles(Strict):
     positioning: Text
     hot: Text
     cold: Text
+    manager: Text | None = None
 
 
 class ColdEvaluationSettings(Strict):
@@ -162,6 +163,7 @@ class UnitEntry(Strict):
     file: Text
     minutes: int = Field(gt=0)
     covers: list[ID] = Field(min_length=1, description="Topic ids of this module")
+    notes: str | None = Field(default=None, description="Animation notes for the trainer")
 
 
 class ModuleFile(Strict):
@@ -257,7 +259,7 @@ class RolePlayFile(Strict):
 # --- evaluations -------------------------------------------------------------------------
 
 SectionKind = Literal["knowledge", "satisfaction", "transfer", "self_assessment"]
-EvaluationKind = Literal["positioning", "hot", "cold"]
+EvaluationKind = Literal["positioning", "hot", "cold", "manager"]
 
 
 class SectionFile(Strict):

@@ -21,6 +21,8 @@ class QuestionSpec(BaseModel):
     objectives: tuple[str, ...] = Field(default=(), description="Objective ids this item evidences")
     points: float = Field(default=1, gt=0)
     feedback_incorrect: str = Field(default="", description="Shown after a wrong answer")
+    parallel_of: str | None = Field(default=None, description="Id of the item this one parallels")
+    module: str | None = Field(default=None, description="Module the item assesses")
 
     graded: ClassVar[bool] = True
 
@@ -34,6 +36,7 @@ class Option(BaseModel):
     text: str = Field(min_length=1)
     correct: bool = False
     feedback: str = ""
+    fixed: bool = Field(default=False, description="Keeps its place when options are shuffled")
 
 
 class QuestionType(Protocol):

@@ -241,9 +241,14 @@ def percents(answers: list[Answer], objective_ids: list[str], only=None) -> dict
 
 
 def common_items(course: Course, first: str, second: str) -> set[str]:
-    """Return the knowledge items two evaluations share (progress and retention use them)."""
+    """Return the knowledge items two evaluations share or link by ``parallel_of`` (both sides)."""
     ids = {k: {q.id for q in course.evaluations[k].knowledge_questions} for k in (first, second)}
-    return ids[first] & ids[second]
+    linked = {
+        (q.parallel_of, q.id)
+        for q in course.evaluations[second].knowledge_questions
+        if q.parallel_of in ids[first]
+    }
+    return (ids[first] & ids[second]) | {i for pair in linked for i in pair}
 
 
 @register_source("evaluations")
