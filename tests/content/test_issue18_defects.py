@@ -131,7 +131,7 @@ def test_taux_de_marque_is_defined_once_next_to_taux_de_marge():
 def test_every_prompt_with_a_margin_rate_states_its_base():
     for name, questions in question_sets().items():
         for question in questions:
-            prompt = question["prompt"]
+            prompt = question["prompt"].lower()
             if "taux de marque" in prompt:
                 assert "prix de vente" in prompt, (name, question["id"])
             if "taux de marge" in prompt:
