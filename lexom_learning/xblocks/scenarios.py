@@ -38,6 +38,7 @@ def evaluations() -> list[Scenario]:
     return [
         (f"{_provider()} : évaluation {kind}", f"<lexom_evaluation kind={quoteattr(kind)}/>")
         for kind in content.course().evaluations
+        if kind != "manager"  # sent by e-mail with the cold evaluation, not a block
     ]
 
 

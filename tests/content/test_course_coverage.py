@@ -128,12 +128,13 @@ def _per_objective(course, questions):
     return {o: counts[o] for o in course.objective_ids}
 
 
-def test_positioning_covers_the_objectives_and_is_reused_in_the_hot_test(course):
+def test_positioning_covers_the_objectives_and_has_a_form_b_in_the_hot_test(course):
     positioning = course.evaluations["positioning"].knowledge_questions
     assert 8 <= len(positioning) <= 15
     assert all(n >= 2 for n in _per_objective(course, positioning).values())
-    hot_ids = {q.id for q in course.evaluations["hot"].knowledge_questions}
-    assert {q.id for q in positioning} <= hot_ids
+    hot = course.evaluations["hot"].knowledge_questions
+    assert not {q.id for q in positioning} & {q.id for q in hot}, "form B, not the same items"
+    assert sorted(q.parallel_of for q in hot if q.parallel_of) == sorted(q.id for q in positioning)
 
 
 def test_hot_evaluation_knowledge_test_and_satisfaction(course):
@@ -182,7 +183,8 @@ def test_cold_evaluation_transfer_self_assessment_and_retention(course):
     assert self_assessed == set(course.objective_ids)
     hot_ids = {q.id for q in course.evaluations["hot"].knowledge_questions}
     retention = cold.knowledge_questions
-    assert retention and {q.id for q in retention} < hot_ids
+    assert retention and not {q.id for q in retention} & hot_ids
+    assert {q.parallel_of for q in retention} < hot_ids
     assert course.cold_evaluation.delay_days == 90
 
 

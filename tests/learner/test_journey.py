@@ -20,7 +20,7 @@ def test_read_mark_done_take_quiz_review_and_hit_the_limit(phone, participant, c
     home = phone.get("/me/").get_data(as_text=True)
     assert "Bonjour Camille Martin" in home
     assert participant.session.title in home
-    assert "0 séquence faite sur 34" in home
+    assert "0 séquence faite sur 35" in home
     for module in course.modules:
         assert text(module.title) in home
         assert f'href="/me/modules/{module.id}"' in home
@@ -55,12 +55,12 @@ def test_read_mark_done_take_quiz_review_and_hit_the_limit(phone, participant, c
     assert "Vous avez terminé cette séquence." in done_page
     assert "Marquer comme terminé" not in done_page
     home = phone.get("/me/").get_data(as_text=True)
-    assert "1 séquence faite sur 34" in home
+    assert "1 séquence faite sur 35" in home
     assert f'href="/me/units/m1-u2">Continuer : {text(course.unit("m1-u2").title)}' in home
     module_page = phone.get("/me/modules/m1").get_data(as_text=True)
     assert module_page.count("Terminée") == 1 and "1 séquence terminée sur 5" in module_page
 
-    # Take the quiz: two wrong answers among sixteen.
+    # Take the quiz: two wrong answers among seventeen.
     quiz = course.quiz("m1-quiz")
     quiz_page, _ = form_page(phone, "m1-quiz")
     assert "Tentative 1 sur 3" in quiz_page
@@ -74,17 +74,17 @@ def test_read_mark_done_take_quiz_review_and_hit_the_limit(phone, participant, c
 
     attempt = db.session.scalar(select(QuizAttempt))
     assert (attempt.participant_id, attempt.number) == (participant.id, 1)
-    assert (attempt.earned, attempt.possible) == (14, 16)
+    assert (attempt.earned, attempt.possible) == (15, 17)
     answers = {a.question_id: a for a in db.session.scalars(select(Answer))}
-    assert len(answers) == 16
+    assert len(answers) == 17
     assert answers["m1-q3"].response == "b" and answers["m1-q3"].correct is False
     assert answers["m1-q7"].response is False and answers["m1-q7"].correct is True
 
     result = phone.get("/me/quizzes/m1-quiz/attempts/1").get_data(as_text=True)
-    assert "14 / 16" in result and "87,5" in result
+    assert "15 / 17" in result and "88,2" in result
     assert "Quiz réussi" in result
     assert result.count("Réponse incorrecte") == 2
-    assert result.count("Bonne réponse") == 14
+    assert result.count("Bonne réponse") == 15
     q3 = quiz.questions[2]
     chosen = next(o for o in q3.options if o.id == "b")
     assert text(chosen.text) in result  # the learner's own answer
@@ -96,7 +96,7 @@ def test_read_mark_done_take_quiz_review_and_hit_the_limit(phone, participant, c
     assert "Refaire le quiz (2 tentatives restantes)" in result
 
     home = phone.get("/me/").get_data(as_text=True)
-    assert "meilleur score 87,5\u202f% · 1 tentative sur 3" in home
+    assert "meilleur score 88,2\u202f% · 1 tentative sur 3" in home
 
     # Two more attempts, then the quiz refuses a fourth with a clear 409 page.
     assert submit(phone, "m1-quiz", right_form(quiz)).status_code == 303

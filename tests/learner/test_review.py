@@ -142,12 +142,12 @@ def test_progress_page_shows_modules_and_objective_levels(phone, participant, co
     texts = {
         o.id: next(li.text for li in objectives if o.text in li.text) for o in course.objectives
     }
-    # obj-3 is evidenced by m1-q1, q2, q6, q10 and q11: 4 of 5 right is 80 %, "acquis".
+    # obj-3 is evidenced by m1-q1, q2, q6, q10, q11 and q17: 5 of 6 right is 83,3 %, "acquis".
     assert "Acquis" in texts["obj-1"] and "100" in texts["obj-1"]
-    assert "Acquis 80" in texts["obj-3"] and "d'après 5 éléments" in texts["obj-3"]
+    assert "Acquis 83,3" in texts["obj-3"] and "d'après 6 éléments" in texts["obj-3"]
     assert "Pas encore de mesure" in texts["obj-2"]
-    assert "1 séquence faite sur 34" in html
-    assert "meilleur score 93,8\u202f% · 1 tentative sur 3" in html
+    assert "1 séquence faite sur 35" in html
+    assert "meilleur score 94,1\u202f% · 1 tentative sur 3" in html
 
 
 def test_an_ordering_answer_stored_with_the_author_ids_is_reviewed_in_today_s_form(

@@ -155,7 +155,7 @@ def test_an_ordering_card_and_solution_use_the_public_ids(course):
     # The solution lists the items in the right order, by their text.
     in_order = " → ".join(item.text for item in spec.items)
     assert solution_text(spec) == describe(spec, solution(spec)) == in_order
-    assert in_order.startswith("Fixer des objectifs SMART → Identifier les facteurs clés")
+    assert in_order.startswith("Identifier les facteurs clés de succès → Fixer des objectifs SMART")
 
 
 def test_an_ordering_answer_stored_with_the_author_ids_is_still_described(course):

@@ -3,9 +3,9 @@ draw, dashboards to read, and keys nobody can guess."""
 
 from decimal import Decimal
 
-from lexom_learning.modules import load_course
+from lexom_learning.modules import forms, load_course
 from lexom_learning.modules.balance import key_balance
-from lexom_learning.modules.checks import ERRORS, PENDING_CONTENT, WARNINGS, balanced_keys
+from lexom_learning.modules.checks import DESIGN_WARNINGS, ERRORS, WARNINGS, balanced_keys
 from lexom_learning.modules.forms import distinctive_numbers, has_dashboard, studied_sections
 from lexom_learning.modules.loader import check_course
 from lexom_learning.quizzes import parse_question
@@ -146,7 +146,7 @@ def test_an_evaluation_item_may_not_reuse_a_worked_example(minimal_copy):
     assert (
         "evaluations/hot.yaml:12 sections[0].questions[1].prompt: reuses the figures of m1-u1 "
         "« Exemple chiffré » (1200000, 1380000): give the evaluation its own data"
-    ) in warnings_of(minimal_copy)
+    ) in problems_of(minimal_copy)
 
 
 def test_one_shared_number_is_not_a_reuse(minimal_copy):
@@ -176,7 +176,7 @@ def test_an_evaluation_item_may_not_copy_a_module_quiz_prompt(minimal_copy):
         "prompt: « Quel indicateur mesure la fidélité ? »",
     )
     assert any(
-        "copies the prompt of module-quiz item m1-q1" in w for w in warnings_of(minimal_copy)
+        "copies the prompt of module-quiz item m1-q1" in w for w in problems_of(minimal_copy)
     )
 
 
@@ -270,10 +270,11 @@ def test_a_quiz_with_guessable_keys_warns(minimal_copy):
     ) in warnings_of(minimal_copy)
 
 
-def test_pending_rules_warn_and_can_become_errors():
+def test_reused_figures_and_prompts_are_errors_and_design_rules_warn():
     assert balanced_keys in WARNINGS and balanced_keys not in ERRORS
-    assert set(PENDING_CONTENT) <= set(WARNINGS)
-    assert not set(PENDING_CONTENT) & set(ERRORS)
+    assert set(DESIGN_WARNINGS) <= set(WARNINGS)
+    assert not set(DESIGN_WARNINGS) & set(ERRORS)
+    assert {forms.fresh_numbers, forms.fresh_prompts} <= set(ERRORS)
 
 
 def test_parallel_pairs_link_positioning_and_hot(minimal_copy):

@@ -81,7 +81,7 @@ def test_a_learner_home_in_english(app, sign_in, training):
     phone = sign_in(app.test_client(), training.participants[0])
     html = page(phone, "/me/?lang=en")
     assert "Hello Camille Martin" in html and "My progress" in html
-    assert "0 units of 34 done" in html and "Attendance sign-in and certificates" in html
+    assert "0 units of 35 done" in html and "Attendance sign-in and certificates" in html
     assert "Sign out" in html and "Quiz: not attempted yet (3 attempts allowed)" in html
     for french in ("Bonjour", "Mon parcours", "séquence", "Se déconnecter"):
         assert french not in html
@@ -90,7 +90,7 @@ def test_a_learner_home_in_english(app, sign_in, training):
 def test_french_plurals_put_zero_in_the_singular(app, sign_in, training):
     phone = sign_in(app.test_client(), training.participants[0])
     html = page(phone, "/me/")
-    assert "0 séquence faite sur 34" in html and "Émargement et attestations" in html
+    assert "0 séquence faite sur 35" in html and "Émargement et attestations" in html
     assert "1er décembre 2026" in html
 
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from lexom_learning.typography import french
 from lexom_learning.xblocks import content
 
 CASE_ID = "rp-m2-comite-direction"
@@ -18,10 +19,11 @@ def full_grid(case, level=3):
 
 
 def brief_marker(role):
-    """A phrase of the brief, free of characters that HTML or Markdown would rewrite."""
+    """A phrase of the brief, free of characters that HTML or Markdown would rewrite, as the
+    page shows it (French typography applied: no-break spaces before « ; », in numbers...)."""
     phrase = max(re.split(r"[^\w ,.;-]", role.brief), key=len)
     assert len(phrase) >= 15, role.id
-    return phrase
+    return french(phrase)
 
 
 @pytest.mark.parametrize("case_id", [c.id for c in content.course().roleplays])

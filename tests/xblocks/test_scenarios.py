@@ -28,7 +28,7 @@ def test_every_quiz_case_and_evaluation_has_a_scenario_and_every_module_a_vertic
     assert ids_in("lexom_evaluation", "kind") == ["positioning", "hot", "cold"]
     verticals = [xml for _, xml in ALL if xml.startswith("<vertical_demo>")]
     assert len(verticals) == len(course.modules) == 7
-    assert len({description for description, _ in ALL}) == len(ALL) == 7 + 10 + 3 + 7
+    assert len({description for description, _ in ALL}) == len(ALL) == 7 + 11 + 3 + 7
 
 
 def test_the_blocks_are_registered_as_xblock_entry_points():

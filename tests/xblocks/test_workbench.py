@@ -49,7 +49,7 @@ def post(client: Client, name: str, handler: str, body, student: str):
 
 def test_the_index_offers_every_scenario_of_the_blocks():
     page = Client().get("/").content.decode()
-    assert page.count("LEXOM : ") == 7 + 10 + 3 + 7
+    assert page.count("LEXOM : ") == 7 + 11 + 3 + 7
     assert "LEXOM : quiz m7-quiz" in page and "LEXOM : évaluation cold" in page
 
 
@@ -73,9 +73,9 @@ def test_a_quiz_answered_through_the_workbench_keeps_each_learners_state():
 
 def test_content_fields_survive_a_reset_and_english_follows_the_browser():
     client = Client(enforce_csrf_checks=True)
-    name = scenario_of("lexom_roleplay", "case_id", "rp-m7-sla-leads")
+    name = scenario_of("lexom_roleplay", "case_id", "rp-m7-atelier-fiche-produit")
     page = client.get(f"/scenario/{name}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert content.roleplay("rp-m7-sla-leads").title.split(" ")[0] in page
+    assert content.roleplay("rp-m7-atelier-fiche-produit").title.split(" ")[0] in page
     assert "Choose your role" in page
     reply = post(client, name, "choose_role", {"role": "observateur"}, "student_1")
     assert reply.status_code == 200 and reply.json()["role"] == "observateur"
