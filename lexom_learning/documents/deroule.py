@@ -69,8 +69,11 @@ def _sequence_cells(course, sequence, styles) -> list:
 
 
 @rendered_alone
-def deroule_pdf(course, session: Mapping[str, str] | None = None) -> bytes:
-    """Return the course's déroulé pédagogique as PDF bytes (same input, same bytes)."""
+def deroule_pdf(
+    course, session: Mapping[str, str] | None = None, author: str = "lexom_learning"
+) -> bytes:
+    """Return the course's déroulé pédagogique as PDF bytes (same input, same bytes); ``author``
+    is the training organisation, written in the PDF's metadata."""
     if course.deroule is None:
         raise ValueError("the course has no déroulé")
     styles = _styles()
@@ -83,7 +86,7 @@ def deroule_pdf(course, session: Mapping[str, str] | None = None) -> bytes:
         topMargin=14 * mm,
         bottomMargin=14 * mm,
         title=f"Déroulé pédagogique — {course.ref}",
-        author="LEXOM",
+        author=author,
         creator="lexom_learning",
         invariant=1,
     )

@@ -2,7 +2,7 @@
 
 import io
 
-from flask import Blueprint, abort, render_template, send_file
+from flask import Blueprint, abort, current_app, render_template, send_file
 from flask_login import current_user
 
 from ..documents.deroule import deroule_pdf, session_fields
@@ -57,7 +57,13 @@ def pdf(session_id: int):
     if course.deroule is None:
         abort(404)
     response = send_file(
-        io.BytesIO(deroule_pdf(course, session_fields(training))),
+        io.BytesIO(
+            deroule_pdf(
+                course,
+                session_fields(training),
+                current_app.config["LEXOM_ORGANISATION"].name,
+            )
+        ),
         mimetype="application/pdf",
         as_attachment=True,
         download_name=f"deroule-{course.ref}-session-{training.id}.pdf",

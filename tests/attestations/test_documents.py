@@ -87,6 +87,7 @@ def test_the_certificate_follows_the_ministry_model(world, course, factories):
     issued = attestations.close_and_issue(world.session, course).issued[0]
     page = text_of(issued.certificate_pdf)
     starts, ends = world.session.starts_on, world.session.ends_on
+    assert date.fromisoformat(issued.snapshot["issue_date"]) >= ends
     number = issued.certificate_number
     assert number.startswith("CR-") and number != issued.number
     for fragment in [
@@ -114,7 +115,7 @@ def test_the_certificate_follows_the_ministry_model(world, course, factories):
         "pour une durée de 7 h réalisées (sur 14 h prévues).",
         "conserver l'ensemble des pièces justificatives",
         "Fait à : Lyon",
-        f"Le : {max(date.today(), ends).strftime('%d/%m/%Y')}",
+        f"Le : {date.fromisoformat(issued.snapshot['issue_date']).strftime('%d/%m/%Y')}",
         "Cachet et signature du responsable du dispensateur de formation",
         "Pour Formations Exemple,",
         "Claire Signataire, Directrice pédagogique",

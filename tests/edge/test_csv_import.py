@@ -16,8 +16,8 @@ RFC = (
 def test_doubled_quotes_embedded_separators_and_line_breaks_are_read():
     rows = _read_csv(RFC.encode())
     assert rows == [
-        (2, 'Dupont "Jo" Jean', "jo@exemple.fr"),
-        (4, "Martin; Léa", "lea@exemple.fr"),
+        (2, 'Dupont "Jo" Jean', "jo@exemple.fr", None),  # no manager (N+1) column
+        (4, "Martin; Léa", "lea@exemple.fr", None),
     ]
 
 
