@@ -129,7 +129,7 @@ def states_for(
     states = {p: slot_states(slots, a, training.interrupted_at) for p, a in acts.items()}
     from .presence import apply  # lateness, early departure, justified absence
 
-    return apply(course, states, session)
+    return apply(course, states, session, training)
 
 
 def hours_attended(states: list[SlotState]) -> float:

@@ -25,7 +25,7 @@ def sheet_data(training: TrainingSession, course: Course) -> dict:
     states = states_for(training, course)
     half_days = []
     for index, h in enumerate(course.half_days):
-        start, end = slot_times(course, h.id)
+        start, end = slot_times(course, h.id, training)
         rows = []
         for p in people:
             mine = acts.get((p.id, h.id), {})

@@ -24,8 +24,15 @@ MORNING, AFTERNOON = (time(9, 0), time(12, 30)), (time(13, 30), time(17, 0))
 MAX_REASON = 500
 
 
-def slot_times(course: Course, slot_id: str) -> tuple[time, time]:
-    """Return the half-day's start and end (the course's own, else the usual ones)."""
+def slot_times(course: Course, slot_id: str, training=None) -> tuple[time, time]:
+    """Return the half-day's start and end: the session's own schedule when ``training`` is
+    given, else the course's times, else the usual ones."""
+    if training is not None:
+        from .attendance import schedule_of
+
+        for slot in schedule_of(training, course):
+            if slot.id == slot_id:
+                return slot.start, slot.end
     half_day = slot_of(course.half_days, slot_id)
     start, end = getattr(half_day, "start", None), getattr(half_day, "end", None)
     if start and end:
@@ -75,7 +82,7 @@ def record(
     participant = _enrolled(training, participant_id)
     if slot_of(course.half_days, slot_id) is None:
         raise NotFound("Demi-journée inconnue.", "slot")
-    start, end = slot_times(course, slot_id)
+    start, end = slot_times(course, slot_id, training)
     arrived, left = _parse(arrived_at, "arrived_at"), _parse(left_at, "left_at")
     for value, field in ((arrived, "arrived_at"), (left, "left_at")):
         if value is not None and not start <= value <= end:
@@ -132,7 +139,7 @@ def latest(participant_ids: list[int], session=None) -> dict[tuple[int, str], At
 
 
 def apply(
-    course: Course, states: dict[int, list[SlotState]], session=None
+    course: Course, states: dict[int, list[SlotState]], session=None, training=None
 ) -> dict[int, list[SlotState]]:
     """Return the states with each half-day's minutes late, minutes early and justification."""
     found = latest(list(states), session)
@@ -146,7 +153,7 @@ def apply(
             if row is None:
                 changed.append(state)
                 continue
-            start, end = slot_times(course, state.slot_id)
+            start, end = slot_times(course, state.slot_id, training)
             late = _minutes(_time(row.arrived_at)) - _minutes(start) if row.arrived_at else 0
             early = _minutes(end) - _minutes(_time(row.left_at)) if row.left_at else 0
             changed.append(

@@ -68,6 +68,41 @@ def test_lateness_is_checked_against_the_half_day(world, course):
         presence.record(*args, "09:30", None, True, "Malade")
 
 
+def test_lateness_follows_the_sessions_own_half_day_times(world, course):
+    """A session that starts at 08:30: 08:45 is a quarter of an hour late, not out of range."""
+    from lexom_learning.services import schedule
+
+    training = world.session
+    slots = schedule.checked_schedule(
+        course,
+        training.starts_on,
+        training.ends_on,
+        [
+            {
+                "slot": "d1-am",
+                "date": training.starts_on.isoformat(),
+                "start": "08:30",
+                "end": "12:00",
+            }
+        ],
+    )
+    schedule.apply_schedule(training, slots)
+    db.session.commit()
+    args = (training, course, world.trainer, world.participant.id, "d1-am")
+    with pytest.raises(Invalid):
+        presence.record(*args, "08:29", None)
+    with pytest.raises(Invalid):
+        presence.record(*args, None, "12:01")
+    attend(training, course, world.participant, "d1-am", paper=True)
+    presence.record(*args, "08:45", None)
+    [state] = [
+        s
+        for s in attendance.states_for(training, course)[world.participant.id]
+        if s.slot_id == "d1-am"
+    ]
+    assert state.late_minutes == 15 and state.hours_followed == 3.25
+
+
 def test_lateness_and_early_departure_reduce_the_hours_on_the_documents(world, course):
     attend(world.session, course, world.participant, "d1-am", paper=True)
     attend(world.session, course, world.participant, "d1-pm", paper=True)
