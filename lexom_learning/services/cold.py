@@ -44,23 +44,29 @@ HIDDEN_LINK = N_("[lien personnel : visible du seul participant]")
 _LINK = re.compile(r"\S*" + re.escape(COLD_LINK_PATH) + r"\S+")
 
 
-def _signature(nonce: str) -> str:
+COLD_PURPOSE = "cold-evaluation"
+
+
+def _signature(nonce: str, purpose: str) -> str:
     key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, f"cold-evaluation:{nonce}".encode(), hashlib.sha256).hexdigest()[:40]
+    return hmac.new(key, f"{purpose}:{nonce}".encode(), hashlib.sha256).hexdigest()[:40]
 
 
-def token_for(invitation: ColdInvitation) -> str:
-    """Return the token of a participant's cold evaluation link (recomputed, never stored)."""
-    return f"{invitation.id}.{_signature(invitation.nonce)}"
+def token_for(invitation: ColdInvitation, purpose: str = COLD_PURPOSE) -> str:
+    """Return the token of a link made from an invitation (recomputed, never stored): the
+    participant's cold evaluation, or another ``purpose`` (the manager's questionnaire)."""
+    return f"{invitation.id}.{_signature(invitation.nonce, purpose)}"
 
 
-def invitation_for_token(token: str) -> ColdInvitation | None:
-    """Return the invitation a well-formed, authentic token names, or None."""
+def invitation_for_token(token: str, purpose: str = COLD_PURPOSE) -> ColdInvitation | None:
+    """Return the invitation a well-formed, authentic token of ``purpose`` names, or None."""
     raw_id, _, signature = token.partition(".")
     if not raw_id.isascii() or not raw_id.isdigit() or len(raw_id) > 9 or len(signature) != 40:
         return None
     invitation = db.session.get(ColdInvitation, int(raw_id))
-    if invitation is None or not hmac.compare_digest(_signature(invitation.nonce), signature):
+    if invitation is None:
+        return None
+    if not hmac.compare_digest(_signature(invitation.nonce, purpose), signature):
         return None
     return invitation
 

@@ -6,8 +6,6 @@ participant's cold link does not open the manager's form, nor the reverse. Answe
 once, append-only, as an evaluation submission of kind ``manager`` about the participant.
 """
 
-import hashlib
-import hmac
 from datetime import datetime
 
 from flask import current_app
@@ -17,41 +15,30 @@ from ..documents.french import long_date
 from ..extensions import db
 from ..modules import Course
 from ..storage import ColdInvitation, EvaluationSubmission, OutboxMessage, TrainingSession
-from . import outbox
+from . import cold, outbox
+from .context import Settings
 
 MANAGER_LINK_PATH = "/n1/"
 MESSAGE_KIND = "manager_invitation"
 
 
-def _signature(nonce: str) -> str:
-    key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, f"manager-questionnaire:{nonce}".encode(), hashlib.sha256).hexdigest()[:40]
+MANAGER_PURPOSE = "manager-questionnaire"
 
 
 def token_for(invitation: ColdInvitation) -> str:
     """Return the token of the manager's link for a participant (recomputed, never stored)."""
-    return f"{invitation.id}.{_signature(invitation.nonce)}"
+    return cold.token_for(invitation, MANAGER_PURPOSE)
 
 
 def invitation_for_token(token: str) -> ColdInvitation | None:
     """Return the cold invitation a well-formed, authentic manager token names, or None."""
-    raw_id, _, signature = token.partition(".")
-    if not raw_id.isascii() or not raw_id.isdigit() or len(raw_id) > 9 or len(signature) != 40:
-        return None
-    invitation = db.session.get(ColdInvitation, int(raw_id))
-    if invitation is None or not hmac.compare_digest(_signature(invitation.nonce), signature):
-        return None
-    return invitation
+    return cold.invitation_for_token(token, MANAGER_PURPOSE)
 
 
 def link_for(invitation: ColdInvitation) -> str:
-    """Return the manager's absolute link (LEXOM_BASE_URL, else the server name)."""
-    path = f"{MANAGER_LINK_PATH}{token_for(invitation)}"
-    base = current_app.config.get("LEXOM_BASE_URL") or ""
-    if not base and current_app.config.get("SERVER_NAME"):
-        scheme = current_app.config.get("PREFERRED_URL_SCHEME", "http")
-        base = f"{scheme}://{current_app.config['SERVER_NAME']}"
-    return f"{(base or 'http://127.0.0.1:5000').rstrip('/')}{path}"
+    """Return the manager's absolute link, on the public address (LEXOM_BASE_URL)."""
+    base = Settings.from_config(current_app.config).base_url
+    return f"{base}{MANAGER_LINK_PATH}{token_for(invitation)}"
 
 
 def _text(course: Course, training: TrainingSession, name: str, url: str) -> tuple[str, str]:
