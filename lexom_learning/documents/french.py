@@ -3,7 +3,7 @@
 from datetime import date
 from functools import lru_cache
 
-from ..typography import NNBSP, french
+from ..typography import french, french_number
 
 MONTHS = (
     "janvier",
@@ -39,8 +39,7 @@ def short_date(value: date | str) -> str:
 
 def number(value: float) -> str:
     """Format a number the French way: 10,5 · 14 · 1 234,5 (thousands grouped by U+202F)."""
-    text = f"{value:,.1f}".removesuffix(".0")
-    return text.replace(",", NNBSP).replace(".", ",")
+    return french_number(value, 1)
 
 
 def hours(value: float) -> str:
