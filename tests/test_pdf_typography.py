@@ -70,6 +70,8 @@ def test_the_attestation_prints_the_objective_with_french_spaces(snapshot):
     assert "https://lexom.test/verify/ATT-2026-0042?x=1" in text  # URLs left alone
     assert "N° ATT-2026-0042" in text
     assert "\ufffd" not in text and "l'évaluation" not in text
+    glyphs = TTFontFile(str(FONT_DIR / "DejaVuSans.ttf")).charToGlyph
+    assert {c for c in text if c != "\n" and glyphs.get(ord(c), 0) == 0} == set()  # no box
 
 
 def test_the_certificate_is_typeset_too(snapshot):
