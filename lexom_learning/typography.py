@@ -80,6 +80,18 @@ def french(text: str) -> str:
     return "".join(out)
 
 
+def french_number(value: float, decimals: int = 2) -> str:
+    """Return a number the French way: decimal comma, no trailing zeros, U+202F thousands.
+
+    ``french_number(1234.5)`` is « 1 234,5 », ``french_number(14.0)`` « 14 ».
+    """
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    text = text.replace(",", NNBSP).replace(".", ",")
+    return "0" if text == "-0" else text
+
+
 def french_html(fragment: str) -> str:
     """Return an HTML fragment with ``french`` applied to its text nodes only."""
     out, last, skipping = [], 0, None

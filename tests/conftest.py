@@ -13,9 +13,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from flask.testing import FlaskClient
 
 from lexom_learning.modules import load_course
+from tests.typeset import FoldingClient
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE_DIR = ROOT / "content" / "mrk-stra-05"
@@ -134,8 +134,11 @@ def _config(url, repository, tmp_path_factory):
     }
 
 
-class FreshContextClient(FlaskClient):
+class FreshContextClient(FoldingClient):
     """A test client whose every request runs in its own app context, as in production.
+
+    Pages are typeset as for users; their text is folded to compare with authored strings
+    (tests/typeset.py: ``response.exact_text`` is the page as sent).
 
     Tests hold an app context for factories and queries; without this, requests would reuse it
     and share ``g`` (and with it Flask-WTF's CSRF token) across requests.

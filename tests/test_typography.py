@@ -52,3 +52,18 @@ def test_html_entities_are_read_as_text():
     assert (
         french_html("<p>L&#39;&eacute;t&eacute; &amp; vous ?</p>") == f"<p>L’été &amp; vous{N}?</p>"
     )
+
+
+@pytest.mark.parametrize(("value", "on"), [(None, True), ("1", True), ("0", False), ("off", False)])
+def test_page_typography_is_on_unless_the_environment_turns_it_off(
+    value, on, monkeypatch, tmp_path
+):
+    from lexom_learning.web.config import load_config
+
+    if value is None:
+        monkeypatch.delenv("LEXOM_TYPOGRAPHY", raising=False)
+    else:
+        monkeypatch.setenv("LEXOM_TYPOGRAPHY", value)
+    assert (
+        load_config(str(tmp_path), {"SECRET_KEY": "k", "TESTING": True})["LEXOM_TYPOGRAPHY"] is on
+    )

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from ..clock import PARIS
-from .french import hours, long_date
+from .french import hours, long_date, typeset
 from .identity import identity_block
 from .page import HEIGHT, MARGIN, MUTED, WIDTH, Page, rendered_alone
 from .signatures import draw_signature
@@ -89,7 +89,7 @@ def _row(page: Page, row: dict[str, Any]) -> None:
     if draw_signature(page, row["method"], row["signature"], box):
         page.text(f"signé le {clock(row['signed_at'])}", 7, x=COLUMNS[1], color=MUTED)
     elif row["method"] == "typed":
-        page.text(row["signature"], 9, x=COLUMNS[1], advance=10)
+        page.text(row["signature"], 9, x=COLUMNS[1], advance=10, raw=True)  # as typed
         page.text(f"nom saisi le {clock(row['signed_at'])}", 7, x=COLUMNS[1], color=MUTED)
     elif row["method"] == "paper":
         page.text("Signature sur papier", 8.5, x=COLUMNS[1], advance=10)
@@ -137,7 +137,9 @@ def _foot(page: Page, data: dict[str, Any], number: int, total: int) -> None:
     page.canvas.drawString(
         MARGIN,
         30,
-        f"Édité le {made.strftime('%d/%m/%Y à %H:%M')} (heure de Paris) — "
-        f"{data['organisation']['name']}",
+        typeset(
+            f"Édité le {made.strftime('%d/%m/%Y à %H:%M')} (heure de Paris) — "
+            f"{data['organisation']['name']}"
+        ),
     )
     page.canvas.drawRightString(WIDTH - MARGIN, 30, f"Page {number} / {total}")

@@ -1,6 +1,9 @@
-"""French formatting for documents: dates, hours, percentages, quotes."""
+"""French formatting for documents: dates, hours, numbers, percentages, quotes, typesetting."""
 
 from datetime import date
+from functools import lru_cache
+
+from ..typography import french, french_number
 
 MONTHS = (
     "janvier",
@@ -35,9 +38,8 @@ def short_date(value: date | str) -> str:
 
 
 def number(value: float) -> str:
-    """Format a number the French way: 10,5 and 14 (no trailing zeros)."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    """Format a number the French way: 10,5 · 14 · 1 234,5 (thousands grouped by U+202F)."""
+    return french_number(value, 1)
 
 
 def hours(value: float) -> str:
@@ -53,3 +55,13 @@ def percent(value: float | None) -> str:
 def quoted(text: str) -> str:
     """Put French quotes around a text, with non-breaking spaces inside."""
     return f"«{NBSP}{text}{NBSP}»"
+
+
+@lru_cache(maxsize=4096)
+def typeset(text: str) -> str:
+    """Return a printed text with French typography (``typography.french``), cached.
+
+    Documents print the same labels, titles and objectives again and again: the cache keeps
+    typesetting off the rendering cost. Applied at render time only: snapshots stay as stored.
+    """
+    return french(text)

@@ -64,7 +64,7 @@ def identity_block(page: Page, s: dict[str, Any]) -> None:
     def block():
         page.text(o["name"], 15, bold=True, x=x, advance=11)
         page.text(f"Organisme de formation — {o['address_line']}", 8, x=x, color=MUTED, advance=10)
-        page.text(f"SIRET {o['siret_display']}", 7.5, x=x, color=MUTED, advance=9)
+        page.text(f"SIRET {o['siret_display']}", 7.5, x=x, color=MUTED, advance=9, raw=True)
         page.paragraph(o["nda_statement"], 7, x=x, width=330, color=MUTED)
 
     page.static(("identity", tuple(sorted((k, str(v)) for k, v in o.items()))), block)

@@ -1,4 +1,9 @@
-"""A thin layer over a reportlab canvas: a top-down cursor, wrapped text and a segno QR code."""
+"""A thin layer over a reportlab canvas: a top-down cursor, wrapped text and a segno QR code.
+
+Every text drawn goes through ``typeset`` (French typography, at render time: snapshots are
+never rewritten) unless the caller passes ``raw=True`` for an identifier printed as recorded
+(a SIRET, a typed signature). URLs, e-mail addresses and codes are left alone by ``french``.
+"""
 
 import io
 from collections.abc import Callable
@@ -13,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..clock import PARIS, utcnow
 from .fonts import RENDER_LOCK, assigned, prime, register_fonts, text_width, wrap
+from .french import typeset
 
 # Binary streams, not ASCII85: a tenth smaller, and no per-document text encoding of the
 # images (every document embeds the organisation's stamp and signature).
@@ -81,18 +87,20 @@ class Page:
         x: float | None = None,
         color: Color = INK,
         advance: float | None = None,
+        raw: bool = False,
     ) -> None:
         """Write one line at the cursor, then move down by ``advance`` (1.4 × size)."""
         self.canvas.setFillColor(color)
         self.canvas.setFont(self.bold if bold else self.regular, size)
-        self.canvas.drawString(self.left if x is None else x, self.y, text)
+        x = self.left if x is None else x
+        self.canvas.drawString(x, self.y, text if raw else typeset(text))
         self.y -= size * 1.4 if advance is None else advance
 
     def centred(self, text: str, size: float, bold: bool = False, color: Color = INK) -> None:
         """Write one centred line."""
         self.canvas.setFillColor(color)
         self.canvas.setFont(self.bold if bold else self.regular, size)
-        self.canvas.drawCentredString(WIDTH / 2, self.y, text)
+        self.canvas.drawCentredString(WIDTH / 2, self.y, typeset(text))
         self.y -= size * 1.4
 
     def right(
@@ -101,7 +109,7 @@ class Page:
         """Write one line flush right at height ``y`` (the cursor does not move)."""
         self.canvas.setFillColor(color)
         self.canvas.setFont(self.bold if bold else self.regular, size)
-        self.canvas.drawRightString(WIDTH - MARGIN, y, text)
+        self.canvas.drawRightString(WIDTH - MARGIN, y, typeset(text))
 
     def paragraph(
         self,
@@ -113,12 +121,12 @@ class Page:
         leading: float | None = None,
         color: Color = INK,
     ) -> int:
-        """Write wrapped text at the cursor; return the number of lines."""
+        """Write wrapped text at the cursor (typeset first: no break at a no-break space)."""
         font = self.bold if bold else self.regular
         x = self.left if x is None else x
-        lines = wrap(text, font, size, width or (self.left + self.width - x))
+        lines = wrap(typeset(text), font, size, width or (self.left + self.width - x))
         for line in lines:
-            self.text(line, size, bold, x, color, leading or size * 1.35)
+            self.text(line, size, bold, x, color, leading or size * 1.35, raw=True)
         return len(lines)
 
     def field(self, label: str, value: str, size: float = 9.5, label_width: float = 120) -> None:
@@ -126,7 +134,7 @@ class Page:
         top = self.y
         self.canvas.setFillColor(MUTED)
         self.canvas.setFont(self.regular, size)
-        self.canvas.drawString(self.left, top, f"{label}\u00a0:")
+        self.canvas.drawString(self.left, top, typeset(f"{label} :"))
         self.paragraph(value, size, x=self.left + label_width, leading=size * 1.35)
         self.y -= size * 0.25
 

@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING
 
 from . import forms
 from .balance import key_balance
+from .chart import chart_problems
 from .deroule import check_deroule
-from .problems import Problem
+from .problems import Problem, format_path
 from .schema import QuestionRef
 from .source import Document
 
@@ -232,6 +233,40 @@ def consistency(parsed: "Parsed") -> list[Problem]:
     return problems
 
 
+def charts_drawable(parsed: "Parsed") -> list[Problem]:
+    """Refuse a ```chart block that cannot be drawn, at its line (units and every YAML text)."""
+    problems = []
+    for module, _ in parsed.modules:
+        for unit in module.units:
+            body = parsed.unit_bodies.get(unit.id, "")
+            file = f"modules/{module.id}/{unit.file}"
+            for line, message in chart_problems(body):
+                problems.append(Problem(file, line + 1, "", message))
+    documents = [parsed.course[1], *(d for _, d in parsed.modules)]
+    documents += [d for _, d in [*parsed.quizzes.values(), *parsed.live]]
+    documents += [d for _, d in parsed.evaluations.values()]
+    documents += [d for cases in parsed.roleplays.values() for _, d in cases]
+    for doc in documents:
+        for loc, text in _texts(doc.data, ()):
+            for line, message in chart_problems(text):
+                start = doc.line_of(loc)  # a block scalar's text starts on the next line
+                at = start + 1 + line if start else None
+                problems.append(Problem(doc.file, at, format_path(loc), message))
+    return problems
+
+
+def _texts(data: object, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    """Yield (path, text) for every string of a YAML document that holds a chart block."""
+    if isinstance(data, str) and "```chart" in data:
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*loc, index))
+
+
 ERRORS = (
     unique_ids,
     known_objectives,
@@ -243,6 +278,7 @@ ERRORS = (
     forms.fresh_numbers,
     forms.fresh_prompts,
     check_deroule,
+    charts_drawable,
 )
 # Rules of a finished course's design: a course being written (or a test's minimal one) may
 # break them, so they warn; the shipped course must raise no warning at all

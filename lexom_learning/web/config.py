@@ -39,6 +39,8 @@ def load_config(instance_path: str, overrides: Mapping[str, Any] | None) -> dict
         "RATELIMIT_KEY_PREFIX": env.get("LEXOM_RATELIMIT_PREFIX", ""),
         "LEXOM_TRUSTED_PROXIES": int(env.get("LEXOM_TRUSTED_PROXIES") or 0),
         "LEXOM_API_TOKEN_DAYS": int(env.get("LEXOM_API_TOKEN_DAYS") or 30),
+        # French typography on the pages (web/typography.py): on everywhere, tests included.
+        "LEXOM_TYPOGRAPHY": env.get("LEXOM_TYPOGRAPHY", "1").lower() not in ("0", "false", "off"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,

@@ -4,8 +4,9 @@ Content (prompts, options, explanations) is French on every page, so the filters
 ``typography.french`` whatever the reader's language (unit bodies are typeset by the core's
 Markdown renderer). The interface is typeset on French pages by ``typeset_page``, after
 rendering, on the HTML's text nodes only (``french_html``). Both run when ``LEXOM_TYPOGRAPHY``
-is on: the default, except under ``TESTING``, so that test pages compare with the plain content
-and catalogue strings (tests/web/test_typography.py turns it on).
+is on: the default everywhere, tests included, so that what is tested is what users see (tests
+compare authored strings through ``tests.typeset.plain``). ``LEXOM_TYPOGRAPHY=0`` in the
+environment turns it off, for a deployment that must debug raw catalogue strings.
 """
 
 from flask import Flask, Response, current_app
@@ -58,7 +59,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["prompt_text"] = prompt_text
     app.jinja_env.filters["prompt_table"] = prompt_table
     app.jinja_env.filters["markdown"] = lambda text: Markup(render_markdown(text or ""))
-    app.config.setdefault("LEXOM_TYPOGRAPHY", not app.config.get("TESTING"))
+    app.config.setdefault("LEXOM_TYPOGRAPHY", True)
 
     @app.after_request
     def _typeset(response: Response) -> Response:

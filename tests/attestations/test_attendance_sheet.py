@@ -15,6 +15,7 @@ from lexom_learning.services.attendance_sheet import attendance_sheet_pdf
 from lexom_learning.services.errors import Invalid
 from lexom_learning.storage import AttendanceSignature
 from tests.attestations.conftest import attend
+from tests.typeset import plain
 
 
 def _png() -> str:
@@ -117,7 +118,9 @@ def test_lateness_and_early_departure_reduce_the_hours_on_the_documents(world, c
     assert [s.hours_followed for s in states[:2]] == [3.25, 2.75]
     issued = attestations.close_and_issue(world.session, course).issued[0]
     assert issued.snapshot["attendance"]["hours_attended"] == 6.0
-    text = " ".join(PdfReader(io.BytesIO(issued.certificate_pdf)).pages[0].extract_text().split())
+    text = " ".join(
+        plain(PdfReader(io.BytesIO(issued.certificate_pdf)).pages[0].extract_text()).split()
+    )
     assert "pour une durée de 6 h réalisées" in text.replace("\u00a0", " ")
 
 
@@ -135,7 +138,7 @@ def test_the_sheet_has_a_page_per_half_day_with_every_signature(world, course, a
     )
     reader = PdfReader(io.BytesIO(attendance_sheet_pdf(training, course)))
     assert len(reader.pages) == len(course.half_days)
-    pages = [" ".join(p.extract_text().replace("\u00a0", " ").split()) for p in reader.pages]
+    pages = [" ".join(plain(p.extract_text()).split()) for p in reader.pages]
     first, second, third = pages[0], pages[1], pages[2]
     assert "FEUILLE D'ÉMARGEMENT" in first and "Formations Exemple" in first
     assert "SIRET 732 829 320 00074" in first and "heures sont celles de Paris" in first

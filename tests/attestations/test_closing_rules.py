@@ -216,7 +216,7 @@ def test_the_close_page_closes_an_interrupted_session(client, june, course, sign
         decision = {f"decision-{june.participant.id}-d1-am": "countersign"}
         no_reason = client.post(url, data={"csrf_token": token, "interrupted": "y", **decision})
         assert no_reason.status_code == 422
-        assert "Indiquez le motif de l&#39;interruption." in no_reason.get_data(as_text=True)
+        assert "Indiquez le motif de l'interruption." in no_reason.get_data(as_text=True)
         done = client.post(
             url,
             data={"csrf_token": token, "interrupted": "y", "reason": "Panne", **decision},

@@ -16,13 +16,14 @@ from lexom_learning.documents.archive import zip_stream
 from lexom_learning.documents.french import long_date
 from lexom_learning.services import attestations, exports, verification
 from tests.attestations.conftest import attend
+from tests.typeset import plain
 
 
 def text_of(pdf: bytes) -> str:
-    """Return a one-page PDF's text with whitespace (line breaks, nbsp) collapsed."""
+    """Return a one-page PDF's text, whitespace collapsed, typography folded (tests.typeset)."""
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
-    return " ".join(reader.pages[0].extract_text().replace("\u00a0", " ").split())
+    return " ".join(plain(reader.pages[0].extract_text()).split())
 
 
 def test_the_attestation_states_every_mandatory_field(world, course, issued):

@@ -17,6 +17,11 @@ COMMON = (
 )
 
 
+def shows_dashboard(prompt: str) -> bool:
+    """Say whether a prompt shows a dashboard to read: a Markdown table or a ```chart block."""
+    return bool(re.search(r"(?m)^\s*\|.*\|\s*$", prompt)) or "```chart" in prompt
+
+
 def load(relative: str) -> dict:
     """Return a YAML file of the course as written."""
     return yaml.safe_load((COURSE_DIR / relative).read_text(encoding="utf-8"))

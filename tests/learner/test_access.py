@@ -56,7 +56,7 @@ def test_unknown_ids_are_not_found(phone, course, path):
     assert course.quiz("live-day1") is not None or "live-day1" not in path
     response = phone.get(path)
     assert response.status_code == 404
-    assert "Cette page n&#39;existe pas." in response.get_data(as_text=True)
+    assert "Cette page n'existe pas." in response.get_data(as_text=True)
 
 
 def test_marking_an_unknown_unit_is_not_found_and_stores_nothing(phone):

@@ -20,7 +20,7 @@ def _drop(name):
 PER_QUESTION = [
     ("unknown option", _set("q.t-single", "zz"), "t-single", "Option inconnue : zz."),
     ("unknown checkbox", _set("q.t-multi", ["a", "zz"]), "t-multi", "Choix inconnu : zz."),
-    ("text in a number", _set("q.t-num", "douze"), "t-num", "« douze » n&#39;est pas un nombre"),
+    ("text in a number", _set("q.t-num", "douze"), "t-num", "« douze » n'est pas un nombre"),
     ("two decimal marks", _set("q.t-num", "1,5.2"), "t-num", "soit la virgule, soit le point"),
     ("blank number", _set("q.t-num", ""), "t-num", "Répondez à cette question."),
     ("missing answer", _drop("q.t-short"), "t-short", "Répondez à cette question."),

@@ -68,8 +68,7 @@ def test_a_prompt_shows_its_dashboard_table(app, table_phone):
 
 
 def test_french_typography_on_content_and_interface(app, table_phone):
-    app.config["LEXOM_TYPOGRAPHY"] = True
-    html = table_phone.get("/me/quizzes/m1-quiz").get_data(as_text=True)
+    html = table_phone.get("/me/quizzes/m1-quiz").exact_text  # on by default, tests included
     # nh3 writes U+00A0 as &nbsp; in the content it cleans
     assert f"Lisez ce tableau&nbsp;: quel indicateur mesure la fidélité{N}?" in html
     assert f"<td>12{N}000&nbsp;€</td>" in html
@@ -77,10 +76,14 @@ def test_french_typography_on_content_and_interface(app, table_phone):
     assert "Question 1 sur" in html
     # attributes and scripts are never touched
     assert all("\u202f" not in a for a in re.findall(r'="([^"]*)"', html))
-    english = table_phone.get("/me/quizzes/m1-quiz?lang=en").get_data(as_text=True)
+    english = table_phone.get("/me/quizzes/m1-quiz?lang=en").exact_text
     assert f"fidélité{N}?" in english  # content stays French, typeset in every language
 
 
-def test_typography_is_off_under_testing_by_default(app, table_phone):
-    html = table_phone.get("/me/quizzes/m1-quiz").get_data(as_text=True)
+def test_typography_can_be_turned_off_and_tests_read_pages_folded(app, table_phone):
+    response = table_phone.get("/me/quizzes/m1-quiz")
+    assert "Lisez ce tableau : quel indicateur mesure la fidélité ?" in response.text
+    assert "fidélité ?" not in response.exact_text
+    app.config["LEXOM_TYPOGRAPHY"] = False  # LEXOM_TYPOGRAPHY=0 in the environment
+    html = table_phone.get("/me/quizzes/m1-quiz").exact_text
     assert "Lisez ce tableau : quel indicateur mesure la fidélité ?" in html

@@ -3,6 +3,7 @@
 import pytest
 
 from lexom_learning import create_app
+from tests.typeset import FoldingClient, plain
 
 
 @pytest.fixture(scope="module")
@@ -10,6 +11,7 @@ def catalogue_client(tmp_path_factory):
     app = create_app(
         {"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": "sqlite://"}
     )
+    app.test_client_class = FoldingClient  # pages typeset, text folded (tests/typeset.py)
     return app.test_client()
 
 
@@ -25,10 +27,10 @@ def test_course_page_shows_title_ref_duration_objectives_programme(catalogue_cli
     assert "Optimiser son marketing grâce aux tableaux de bord" in html
     assert "MRK-STRA-05" in html and "2 jours" in html and "14 heures" in html
     for objective in course.objectives:
-        assert objective.text.replace("'", "&#39;") in html
+        assert objective.text in html
     assert len(course.modules) == 7
     for module in course.modules:
-        assert module.title.replace("'", "&#39;") in html
+        assert module.title in html
         assert f"/courses/mrk-stra-05/modules/{module.id}" in html
 
 
@@ -39,7 +41,7 @@ def test_every_module_page_renders_its_units(catalogue_client, course):
         html = response.get_data(as_text=True)
         for unit in module.units:
             assert f'id="{unit.id}"' in html
-            assert unit.html() in html
+            assert plain(unit.html()) in html
 
 
 def test_module_page_never_shows_answers(catalogue_client, course):
@@ -52,4 +54,4 @@ def test_module_page_never_shows_answers(catalogue_client, course):
 def test_unknown_ids_get_a_french_404(catalogue_client, path):
     response = catalogue_client.get(path)
     assert response.status_code == 404
-    assert "Cette page n&#39;existe pas." in response.get_data(as_text=True)
+    assert "Cette page n'existe pas." in response.get_data(as_text=True)
