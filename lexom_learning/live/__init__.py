@@ -1,7 +1,7 @@
 """Trainer-paced live quizzes: the state machine, question cards and tallies. Pure: no web or
 storage imports (DESIGN.md section 5)."""
 
-from .cards import card, chosen_options, describe, room_seed, solution, solution_text
+from .cards import card, chosen_options, describe, feedback, room_seed, solution, solution_text
 from .machine import (
     IllegalMove,
     LiveState,
@@ -35,6 +35,7 @@ __all__ = [
     "close",
     "closed_count",
     "describe",
+    "feedback",
     "finish",
     "is_revealed",
     "legal_moves",

@@ -1,24 +1,17 @@
 """What a live question shows: the card before closing, the solution after (pure).
 
 A card is built from ``quizzes.public_view`` only, so it never carries the answer; the solution
-is a separate function, called by the adapters once the question is closed.
+is a separate function, called by the adapters once the question is closed. Every function here
+asks the question's type (``quizzes.type_of``); the responses they take are the ones the live
+service stored, already validated (``services.live_answers``): nothing here validates again.
 """
 
 from typing import Any
 
-from ..quizzes import (
-    ResponseError,
-    matching,
-    ordering,
-    public_view,
-    stored_response,
-    validate_response,
-)
+from ..quizzes import public_view, stored_response, type_of
 from ..quizzes.base import QuestionSpec
-from ..quizzes.numbers import format_number
 from ..quizzes.shuffle import seed_for
 
-TRUE_FALSE_OPTIONS = ({"id": "true", "text": "Vrai"}, {"id": "false", "text": "Faux"})
 CARD_EXTRAS = ("unit", "items", "left", "right", "scale", "max_length")
 
 
@@ -33,16 +26,14 @@ def card(spec: QuestionSpec, index: int, seed: str | None = None) -> dict[str, A
 
     ``seed`` (``room_seed``) orders the options of a choice question.
     """
+    kind = type_of(spec)
     public = public_view(spec, seed)
-    options = public.get("options")
-    if spec.type == "true_false":
-        options = [dict(o) for o in TRUE_FALSE_OPTIONS]
     shown = {
         "index": index,
         "question_id": spec.id,
         "prompt": public["prompt"],
         "type": spec.type,
-        "options": list(options or []),
+        "options": list(kind.options(public)),
     }
     shown.update({key: public[key] for key in CARD_EXTRAS if key in public})
     return shown
@@ -50,75 +41,35 @@ def card(spec: QuestionSpec, index: int, seed: str | None = None) -> dict[str, A
 
 def solution(spec: QuestionSpec) -> Any:
     """Return the expected response, shaped as a response (None for ungraded questions)."""
-    kind = spec.type
-    if kind == "single_choice":
-        return next(o.id for o in spec.options if o.correct)
-    if kind == "multiple_choice":
-        return [o.id for o in spec.options if o.correct]
-    if kind in ("true_false", "numeric"):
-        return spec.answer
-    if kind == "ordering":
-        return ordering.answer_key(spec)
-    if kind == "matching":
-        return matching.answer_key(spec)
-    if kind == "short_text":
-        return spec.accepted[0]
-    return None
+    return type_of(spec).solution(spec)
 
 
 def solution_text(spec: QuestionSpec) -> str:
     """Return the expected response in words, for the phone and the projector once closed."""
-    kind = spec.type
-    if kind in ("single_choice", "multiple_choice"):
-        return " ; ".join(o.text for o in spec.options if o.correct)
-    if kind == "true_false":
-        return "Vrai" if spec.answer else "Faux"
-    if kind == "numeric":
-        return f"{format_number(spec.answer)} {spec.unit}".strip()
-    if kind == "ordering":
-        return " → ".join(i.text for i in spec.items)
-    if kind == "matching":
-        return " ; ".join(f"{p.left} → {p.right}" for p in spec.pairs)
-    if kind == "short_text":
-        return spec.accepted[0]
-    return ""
+    return type_of(spec).solution_text(spec)
 
 
 def describe(spec: QuestionSpec, response: Any) -> str:
     """Return a stored response in words (« Économique », « 12 % », « Vrai »...)."""
+    kind = type_of(spec)
     try:
-        value = validate_response(spec, stored_response(spec, response))
-    except ResponseError:
-        return str(response)
-    kind = spec.type
-    if kind in ("single_choice", "multiple_choice"):
-        chosen = [value] if isinstance(value, str) else value
-        texts = {o.id: o.text for o in spec.options}
-        return " ; ".join(texts[c] for c in chosen) or "(aucune option)"
-    if kind == "true_false":
-        return "Vrai" if value else "Faux"
-    if kind == "numeric":
-        return f"{format_number(value)} {spec.unit}".strip()
-    if kind == "ordering":
-        texts = ordering.item_texts(spec)
-        return " → ".join(texts[i] for i in value)
-    if kind == "matching":
-        lefts = {p.id: p.left for p in spec.pairs}
-        rights = matching.right_texts(spec)
-        return " ; ".join(f"{lefts[k]} → {rights[v]}" for k, v in value.items())
-    return str(value)
+        return kind.joiner.join(kind.describe(spec, stored_response(spec, response)))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return str(response)  # stored before the content changed
 
 
 def chosen_options(spec: QuestionSpec, response: Any) -> list[str]:
-    """Return the option ids a response picks (choice and true/false questions), else []."""
+    """Return the option ids a stored response picks (choice and true/false questions), else []."""
     try:
-        value = validate_response(spec, response)
-    except ResponseError:
+        return type_of(spec).chosen(spec, response)
+    except (KeyError, TypeError, ValueError):
         return []
-    if spec.type == "single_choice":
-        return [value]
-    if spec.type == "multiple_choice":
-        return list(value)
-    if spec.type == "true_false":
-        return ["true" if value else "false"]
-    return []
+
+
+def feedback(spec: QuestionSpec, response: Any) -> list[str]:
+    """Return the feedback on a stored response (shown once the question is closed)."""
+    kind = type_of(spec)
+    try:
+        return list(kind.grade(spec, stored_response(spec, response)).feedback)
+    except (KeyError, TypeError, ValueError, AttributeError, StopIteration):
+        return []  # stored before the content changed

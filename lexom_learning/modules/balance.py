@@ -11,6 +11,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..quizzes.single_choice import SingleChoiceSpec
+from ..quizzes.true_false import TrueFalseSpec
+
 LONGEST_MAX = 1 / 3
 POSITION_MAX = 0.40
 TRUE_RANGE = (0.40, 0.60)
@@ -72,7 +75,7 @@ class KeyBalance:
 def key_balance(questions) -> KeyBalance:
     """Return the key figures of some questions (other types are ignored)."""
     longest, positions, sizes = 0, Counter(), Counter()
-    single = [q for q in questions if q.type == "single_choice"]
+    single = [q for q in questions if isinstance(q, SingleChoiceSpec)]
     for question in single:
         options = list(question.options)
         key = next(i for i, o in enumerate(options) if o.correct)
@@ -81,7 +84,7 @@ def key_balance(questions) -> KeyBalance:
         lengths = [len(o.text.strip()) for o in options]
         if lengths[key] == max(lengths) and lengths.count(max(lengths)) == 1:
             longest += 1
-    true_false = [q for q in questions if q.type == "true_false"]
+    true_false = [q for q in questions if isinstance(q, TrueFalseSpec)]
     return KeyBalance(
         single_choice=len(single),
         longest_is_key=longest,

@@ -4,8 +4,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
-from .base import QuestionSpec, public_fields, ungraded
-from .registry import register
+from .base import QuestionKind, QuestionSpec, public_fields, ungraded
 from .result import ResponseError, Result
 
 
@@ -18,12 +17,13 @@ class FreeTextSpec(QuestionSpec):
     graded: ClassVar[bool] = False
 
 
-@register
-class FreeText:
+class FreeText(QuestionKind):
     """Validate a comment's length."""
 
     name = "free_text"
     spec_model = FreeTextSpec
+    widget: ClassVar[str] = "free_text"
+    summary: ClassVar[str | None] = "comments"
 
     def validate_response(self, spec: FreeTextSpec, response: Any) -> str:
         """Return the text, stripped."""

@@ -3,20 +3,18 @@
 from collections.abc import Mapping
 from typing import Annotated, Any, Union
 
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import Field, ValidationError
 
 from .base import QuestionSpec
-from .registry import get_type, spec_models
+from .registry import Registry, current, get_type
 from .result import ResponseError, Result
 from .shuffle import shuffle_public
 
 
-def question_annotation() -> Any:
+def question_annotation(registry: Registry | None = None) -> Any:
     """Return the pydantic annotation for 'any registered question', discriminated by type."""
-    return Annotated[Union[tuple(spec_models())], Field(discriminator="type")]  # noqa: UP007
-
-
-_ADAPTER: TypeAdapter | None = None
+    models = (registry or current()).spec_models()
+    return Annotated[Union[tuple(models)], Field(discriminator="type")]  # noqa: UP007
 
 
 def parse_question(spec: QuestionSpec | Mapping[str, Any]) -> QuestionSpec:
@@ -25,13 +23,11 @@ def parse_question(spec: QuestionSpec | Mapping[str, Any]) -> QuestionSpec:
     :raises UnknownQuestionType: for a type nobody registered.
     :raises pydantic.ValidationError: for a malformed spec.
     """
-    global _ADAPTER
     if isinstance(spec, QuestionSpec):
         return spec
-    get_type(str(spec.get("type")))
-    if _ADAPTER is None:
-        _ADAPTER = TypeAdapter(question_annotation())
-    return _ADAPTER.validate_python(dict(spec))
+    registry = current()
+    registry.get(str(spec.get("type")))
+    return registry.adapter().validate_python(dict(spec))
 
 
 def validate_response(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Any:
@@ -40,15 +36,27 @@ def validate_response(question_spec: QuestionSpec | Mapping[str, Any], response:
     return get_type(spec.type).validate_response(spec, response)
 
 
+def judge(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> tuple[Any, Result]:
+    """Validate and grade one response once: return the normalised response and its Result.
+
+    Keep the normalised response: describing, counting or showing it later needs no new
+    validation (``live.cards``, ``live.tally``).
+
+    :raises ResponseError: when the response is malformed.
+    """
+    spec = parse_question(question_spec)
+    kind = get_type(spec.type)
+    value = kind.validate_response(spec, response)
+    return value, kind.grade(spec, value)
+
+
 def grade(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Result:
     """Validate and grade one response to one question.
 
     :raises ResponseError: when the response is malformed (wrong type, unknown option,
         out of range, too long).
     """
-    spec = parse_question(question_spec)
-    kind = get_type(spec.type)
-    return kind.grade(spec, kind.validate_response(spec, response))
+    return judge(question_spec, response)[1]
 
 
 def public_view(
@@ -59,7 +67,9 @@ def public_view(
     With a ``seed`` (``quizzes.shuffle.seed_for``), choice options come in that seed's order.
     """
     spec = parse_question(question_spec)
-    return shuffle_public(get_type(spec.type).public(spec), spec, seed)
+    kind = get_type(spec.type)
+    public = kind.public(spec)
+    return shuffle_public(public, spec, seed) if kind.shuffled else public
 
 
 def stored_response(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Any:
@@ -73,8 +83,7 @@ def stored_response(question_spec: QuestionSpec | Mapping[str, Any], response: A
     away, so ``grade`` refuses them.
     """
     spec = parse_question(question_spec)
-    convert = getattr(get_type(spec.type), "stored_response", None)
-    return response if convert is None else convert(spec, response)
+    return get_type(spec.type).stored_response(spec, response)
 
 
 def is_graded(question_spec: QuestionSpec | Mapping[str, Any]) -> bool:
@@ -88,6 +97,7 @@ __all__ = [
     "ValidationError",
     "grade",
     "is_graded",
+    "judge",
     "parse_question",
     "public_view",
     "stored_response",

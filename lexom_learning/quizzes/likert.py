@@ -1,12 +1,12 @@
 """A rating on a scale: validated, not graded."""
 
 import re
+from collections import Counter
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from .base import QuestionSpec, public_fields, ungraded
-from .registry import register
+from .base import KEEP, Bar, Gettext, QuestionKind, QuestionSpec, public_fields, ungraded
 from .result import ResponseError, Result
 
 
@@ -37,12 +37,13 @@ class LikertSpec(QuestionSpec):
     graded: ClassVar[bool] = False
 
 
-@register
-class Likert:
+class Likert(QuestionKind):
     """Validate a point of the scale."""
 
     name = "likert"
     spec_model = LikertSpec
+    widget: ClassVar[str] = "likert"
+    summary: ClassVar[str | None] = "ratings"
 
     def validate_response(self, spec: LikertSpec, response: Any) -> int:
         """Return the chosen point as an int."""
@@ -73,3 +74,26 @@ class Likert:
                 "labels": {str(k): v for k, v in sorted(scale.labels.items())},
             },
         }
+
+    def describe(self, spec: Any, value: Any, gettext: Gettext = KEEP) -> list[str]:
+        """Return the point and its label, if it has one."""
+        label = spec.scale.labels.get(value)
+        return [f"{value} – {label}" if label else str(value)]
+
+    def choices(self, view: dict[str, Any], gettext: Gettext = KEEP) -> list[dict[str, str]]:
+        """Return one radio per point of the scale."""
+        scale = view["scale"]
+        labels = scale["labels"]
+        return [
+            {"value": str(p), "text": f"{p} – {labels[str(p)]}" if str(p) in labels else str(p)}
+            for p in range(scale["min"], scale["max"] + 1)
+        ]
+
+    def bars(self, spec: Any, values: list[Any], right: int, answered: int) -> list[Bar]:
+        """Return one bar per point of the scale."""
+        counts = Counter(values)
+        scale = spec.scale
+        return [
+            Bar(str(p), scale.labels.get(p, str(p)), counts[p], None)
+            for p in range(scale.min, scale.max + 1)
+        ]

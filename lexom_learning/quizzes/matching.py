@@ -14,12 +14,11 @@ shared with ordering questions, see ``text_ids``). Responses stored with the for
 sent today, they are refused.
 """
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .base import ID_PATTERN, QuestionSpec, public_fields, scored
-from .registry import register
+from .base import ID_PATTERN, KEEP, Gettext, QuestionKind, QuestionSpec, public_fields, scored
 from .result import ResponseError, Result
 from .text_ids import id_pattern, normal, sort_key, text_id
 
@@ -83,11 +82,11 @@ def answer_key(spec: MatchingSpec) -> dict[str, str]:
     return {p.id: right_id(p.right) for p in spec.pairs}
 
 
-@register
-class Matching:
+class Matching(QuestionKind):
     """Grade a mapping of left (pair) ids to chosen right ids."""
 
     name = "matching"
+    widget: ClassVar[str] = "matching"
     spec_model = MatchingSpec
 
     def stored_response(self, spec: MatchingSpec, response: Any) -> Any:
@@ -137,3 +136,25 @@ class Matching:
             "left": [{"id": p.id, "text": p.left} for p in spec.pairs],
             "right": right_items(spec),
         }
+
+    def solution(self, spec: MatchingSpec) -> dict[str, str]:
+        """Return each left id with the right id of its match."""
+        return answer_key(spec)
+
+    def solution_text(self, spec: MatchingSpec) -> str:
+        """Return every pair in words."""
+        return " ; ".join(f"{p.left} → {p.right}" for p in spec.pairs)
+
+    def describe(self, spec: Any, value: Any, gettext: Gettext = KEEP) -> list[str]:
+        """Return each pair given, « left → right »."""
+        lefts = {p.id: p.left for p in spec.pairs}
+        rights = right_texts(spec)
+        return [f"{lefts[k]} → {rights[v]}" for k, v in value.items()]
+
+    def parts(self, spec: MatchingSpec) -> list[str]:
+        """Return the id of each left item (each gets a match)."""
+        return [p.id for p in spec.pairs]
+
+    def first_part(self, view: dict[str, Any]) -> str | None:
+        """Return the first left item."""
+        return view["left"][0]["id"]

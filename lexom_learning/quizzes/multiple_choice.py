@@ -1,13 +1,12 @@
 """Multiple choice: one or more correct options, all or nothing or partial credit."""
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from .base import Option, QuestionSpec, ensure_id_list, public_fields, scored
-from .registry import register
 from .result import Result
-from .single_choice import check_option_ids, public_options
+from .single_choice import SingleChoice, check_option_ids, public_options
 
 
 class MultipleChoiceSpec(QuestionSpec):
@@ -25,12 +24,12 @@ class MultipleChoiceSpec(QuestionSpec):
         return self
 
 
-@register
-class MultipleChoice:
-    """Grade a set of ticked option ids."""
+class MultipleChoice(SingleChoice):
+    """Grade a set of ticked option ids (shown, described and counted as a single choice)."""
 
     name = "multiple_choice"
     spec_model = MultipleChoiceSpec
+    widget: ClassVar[str] = "multiple_choice"
 
     def validate_response(self, spec: MultipleChoiceSpec, response: Any) -> list[str]:
         """Return the list of ticked option ids."""
@@ -52,3 +51,7 @@ class MultipleChoice:
     def public(self, spec: MultipleChoiceSpec) -> dict[str, Any]:
         """Return the prompt and options."""
         return {**public_fields(spec), "options": public_options(spec.options)}
+
+    def solution(self, spec: MultipleChoiceSpec) -> list[str]:
+        """Return the correct option ids."""
+        return [o.id for o in spec.options if o.correct]

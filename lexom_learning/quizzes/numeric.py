@@ -1,15 +1,16 @@
 """Numeric answers with an absolute or relative tolerance."""
 
-from typing import Any, Literal
+from collections import Counter
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .base import QuestionSpec, public_fields, scored
+from .base import KEEP, Bar, Gettext, QuestionKind, QuestionSpec, public_fields, scored
 from .numbers import format_number, parse_number
-from .registry import register
 from .result import Result
 
 _EPSILON = 1e-9
+MAX_BARS = 8  # the most frequent values get a bar each, the others share one
 
 
 class CommonMistake(BaseModel):
@@ -49,12 +50,12 @@ class NumericSpec(QuestionSpec):
         return abs(value - self.answer) <= self.margin()
 
 
-@register
-class Numeric:
+class Numeric(QuestionKind):
     """Grade a number typed as text or sent as a number."""
 
     name = "numeric"
     spec_model = NumericSpec
+    widget: ClassVar[str] = "numeric"
 
     def validate_response(self, spec: NumericSpec, response: Any) -> float:
         """Return the number the learner typed."""
@@ -76,3 +77,30 @@ class Numeric:
     def public(self, spec: NumericSpec) -> dict[str, Any]:
         """Return the prompt and the unit."""
         return {**public_fields(spec), "unit": spec.unit}
+
+    def solution(self, spec: NumericSpec) -> float:
+        """Return the expected number."""
+        return spec.answer
+
+    def solution_text(self, spec: NumericSpec) -> str:
+        """Return the expected number and its unit."""
+        return f"{format_number(spec.answer)} {spec.unit}".strip()
+
+    def describe(self, spec: Any, value: Any, gettext: Gettext = KEEP) -> list[str]:
+        """Return the number and its unit (a narrow no-break space between)."""
+        unit = f"\u202f{spec.unit}" if spec.unit else ""
+        return [f"{format_number(value)}{unit}"]
+
+    def bars(self, spec: Any, values: list[Any], right: int, answered: int) -> list[Bar]:
+        """Return one bar per value given, most frequent first, the rarest pooled."""
+        counts = Counter(round(v, 6) for v in values)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        unit = f" {spec.unit}" if spec.unit else ""
+        bars = [
+            Bar(format_number(v), f"{format_number(v)}{unit}", n, spec.accepts(v))
+            for v, n in ranked[:MAX_BARS]
+        ]
+        rest = ranked[MAX_BARS:]
+        if rest:
+            bars.append(Bar("other", "Autres valeurs", sum(n for _, n in rest), None))
+        return bars

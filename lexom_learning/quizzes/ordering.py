@@ -13,12 +13,11 @@ ids (which gave the answer away) are read with ``quizzes.stored_response``; sent
 are refused.
 """
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .base import ID_PATTERN, QuestionSpec, public_fields, scored
-from .registry import register
+from .base import ID_PATTERN, KEEP, Gettext, QuestionKind, QuestionSpec, public_fields, scored
 from .result import ResponseError, Result
 from .text_ids import id_pattern, normal, sort_key, text_id
 
@@ -91,12 +90,14 @@ def _listed(ids: list[str]) -> str:
     return shown + ("…" if len(ids) > MAX_LISTED else "")
 
 
-@register
-class Ordering:
+class Ordering(QuestionKind):
     """Grade a list of public item ids."""
 
     name = "ordering"
     spec_model = OrderingSpec
+    widget: ClassVar[str] = "ordering"
+    joiner: ClassVar[str] = " → "
+    ordered: ClassVar[bool] = True
 
     def validate_response(self, spec: OrderingSpec, response: Any) -> list[str]:
         """Return the ordered item ids; every item must be placed once, under its public id."""
@@ -130,6 +131,23 @@ class Ordering:
     def public(self, spec: OrderingSpec) -> dict[str, Any]:
         """Return the items under their public ids, sorted by text: never the answer."""
         return {**public_fields(spec), "items": public_items(spec)}
+
+    def solution(self, spec: OrderingSpec) -> list[str]:
+        """Return the item ids in the right order."""
+        return answer_key(spec)
+
+    def describe(self, spec: Any, value: Any, gettext: Gettext = KEEP) -> list[str]:
+        """Return the item texts in the order given."""
+        texts = item_texts(spec)
+        return [texts[i] for i in value]
+
+    def parts(self, spec: OrderingSpec) -> list[str]:
+        """Return the public id of each item (each gets a rank)."""
+        return answer_key(spec)
+
+    def first_part(self, view: dict[str, Any]) -> str | None:
+        """Return the first item shown."""
+        return view["items"][0]["id"]
 
     def stored_response(self, spec: OrderingSpec, response: Any) -> Any:
         """Return a stored response in today's form when it lists author ids.

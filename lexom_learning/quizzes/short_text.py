@@ -5,8 +5,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .base import QuestionSpec, public_fields, scored
-from .registry import register
+from .base import QuestionKind, QuestionSpec, public_fields, scored
 from .result import ResponseError, Result
 
 MAX_LENGTH = 200
@@ -26,12 +25,12 @@ class ShortTextSpec(QuestionSpec):
     accepted: tuple[str, ...] = Field(min_length=1)
 
 
-@register
-class ShortText:
+class ShortText(QuestionKind):
     """Grade a short string."""
 
     name = "short_text"
     spec_model = ShortTextSpec
+    widget = "short_text"
 
     def validate_response(self, spec: ShortTextSpec, response: Any) -> str:
         """Return the typed text."""
@@ -54,3 +53,7 @@ class ShortText:
     def public(self, spec: ShortTextSpec) -> dict[str, Any]:
         """Return the prompt."""
         return {**public_fields(spec), "max_length": MAX_LENGTH}
+
+    def solution(self, spec: ShortTextSpec) -> str:
+        """Return the first accepted answer."""
+        return spec.accepted[0]

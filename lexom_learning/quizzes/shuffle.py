@@ -13,8 +13,6 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-SHUFFLED_TYPES = ("single_choice", "multiple_choice")
-
 
 def seed_for(salt: str, owner: str, question_id: str) -> str:
     """Return the seed of one owner's view of one question (a hex digest)."""
@@ -41,8 +39,8 @@ def order_options(spec: Any, seed: str | None) -> list:
 
 
 def shuffle_public(public: dict[str, Any], spec: Any, seed: str | None) -> dict[str, Any]:
-    """Return a public view with its options in the shown order (other types unchanged)."""
-    if seed is None or spec.type not in SHUFFLED_TYPES or "options" not in public:
+    """Return a public view with its options in the shown order (for a type that shuffles)."""
+    if seed is None or "options" not in public:
         return public
     shown = {o["id"]: o for o in public["options"]}
     return {**public, "options": [shown[o.id] for o in order_options(spec, seed)]}

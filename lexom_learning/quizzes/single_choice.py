@@ -1,11 +1,21 @@
 """Single choice: exactly one correct option, all or nothing."""
 
-from typing import Any, Literal
+from collections import Counter
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Option, QuestionSpec, public_fields, scored
-from .registry import register
+from .base import (
+    KEEP,
+    NO_OPTION,
+    Bar,
+    Gettext,
+    Option,
+    QuestionKind,
+    QuestionSpec,
+    public_fields,
+    scored,
+)
 from .result import ResponseError, Result
 
 
@@ -30,17 +40,23 @@ def check_option_ids(options: tuple[Option, ...]) -> None:
         raise ValueError("option ids must be unique within a question")
 
 
+def _picked(value: Any) -> list[str]:
+    """Return the option ids of a single or multiple choice response."""
+    return [value] if isinstance(value, str) else list(value)
+
+
 def public_options(options: tuple[Option, ...]) -> list[dict[str, str]]:
     """Return the options without their correctness or feedback."""
     return [{"id": o.id, "text": o.text} for o in options]
 
 
-@register
-class SingleChoice:
+class SingleChoice(QuestionKind):
     """Grade a single option id."""
 
     name = "single_choice"
     spec_model = SingleChoiceSpec
+    widget: ClassVar[str] = "single_choice"
+    shuffled: ClassVar[bool] = True
 
     def validate_response(self, spec: SingleChoiceSpec, response: Any) -> str:
         """Return the chosen option id."""
@@ -58,3 +74,22 @@ class SingleChoice:
     def public(self, spec: SingleChoiceSpec) -> dict[str, Any]:
         """Return the prompt and options."""
         return {**public_fields(spec), "options": public_options(spec.options)}
+
+    def solution(self, spec: SingleChoiceSpec) -> str:
+        """Return the correct option id."""
+        return next(o.id for o in spec.options if o.correct)
+
+    def describe(self, spec: Any, value: Any, gettext: Gettext = KEEP) -> list[str]:
+        """Return the text of each chosen option."""
+        texts = {o.id: o.text for o in spec.options}
+        return [texts[c] for c in _picked(value)] or [gettext(NO_OPTION)]
+
+    def chosen(self, spec: Any, value: Any) -> list[str]:
+        """Return the option ids the response picks (those the question still has)."""
+        ids = {o.id for o in spec.options}
+        return [c for c in _picked(value) if c in ids]
+
+    def bars(self, spec: Any, values: list[Any], right: int, answered: int) -> list[Bar]:
+        """Return one bar per option, counting the responses that picked it."""
+        counts = Counter(option for value in values for option in self.chosen(spec, value))
+        return [Bar(o.id, o.text, counts[o.id], o.correct) for o in spec.options]

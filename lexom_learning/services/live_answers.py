@@ -1,5 +1,8 @@
 """Live answers: keep every submission, recognise retries, and count the last one at closing.
 
+An answer is validated and graded once, here (``quizzes.judge``); its normalised response and
+result are stored and handed on (``live.cards``, ``live.tally``, ``services.live_results``).
+
 This is the hot path of a room of phones, so it speaks Core SQL: one statement inserts an
 answer only while its question is open and only if it differs from the participant's last one.
 """
@@ -15,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..live import Status, accepts_answer
 from ..modules import Course
-from ..quizzes import ResponseError, grade
+from ..quizzes import ResponseError, judge
 from ..quizzes.base import QuestionSpec
 from ..storage import AccessLink, Answer, LiveAnswer, LiveRun, TrainingSession
 from ..storage.types import utcnow
@@ -114,19 +117,19 @@ def submit_answer(
             return Receipt(run.id, question_id, latest.seq, True)  # a retry: nothing new
         raise
     try:
-        result = grade(spec, response)
+        value, result = judge(spec, response)  # the only validation and grading of the answer
     except (ResponseError, OverflowError, RecursionError) as error:
         if accepts_answer(run.state, index):
             unreadable = Message("Réponse illisible.")
             raise Invalid(
                 error.text if isinstance(error, ResponseError) else unreadable, "response"
             ) from None
-        result = None  # not open: a retry may still be recognised below, else 409
+        value = result = None  # not open: a retry may still be recognised below, else 409
     for _ in range(MAX_RETRIES):
         if result is not None:
             try:
                 statement, params = _insert_if_new(
-                    run.id, participant_id, question_id, index, digest, response, result
+                    run.id, participant_id, question_id, index, digest, value, result
                 )
                 params["request_id"] = request_id
                 seq = executor.execute(statement, params).scalar()
@@ -167,11 +170,11 @@ def store_first_time(
     """
     try:
         index, spec = question_of(run, course, question_id)
-        result = grade(spec, response)
+        value, result = judge(spec, response)
     except (ServiceError, ResponseError, OverflowError, RecursionError):
         return None
     _, params = _insert_if_new(
-        run.id, participant_id, question_id, index, body_hash(response), response, result
+        run.id, participant_id, question_id, index, body_hash(response), value, result
     )
     params["request_id"] = request_id
     try:
@@ -278,7 +281,11 @@ INSERT_IF_NEW, INSERT_IF_NEW_ON_LINK = _build_insert_if_new(), _build_insert_if_
 
 
 def _insert_if_new(run_id, participant_id, question_id, index, digest, response, result):
-    """Return the insert of an answer and its parameters (see ``_build_insert_if_new``)."""
+    """Return the insert of an answer and its parameters (see ``_build_insert_if_new``).
+
+    ``response`` is the validated, normalised response: what was counted is what is kept, so
+    the phone, the projector and the results read it back without validating it again.
+    """
     return INSERT_IF_NEW, {
         "run_id": run_id,
         "participant_id": participant_id,

@@ -16,12 +16,13 @@ from ..live import (
     chosen_options,
     closed_count,
     describe,
+    feedback,
     room_seed,
     solution,
     solution_text,
 )
 from ..modules import Course
-from ..quizzes import ResponseError, grade, stored_response
+from ..quizzes import stored_response
 from ..quizzes.base import QuestionSpec
 from ..storage import Answer, LiveAnswer, LiveRun
 from .live_lookup import RunView
@@ -134,12 +135,6 @@ def _mine(spec: QuestionSpec | None, mine) -> dict[str, Any] | None:
 
 
 def _result(spec: QuestionSpec, mine) -> dict[str, Any]:
-    feedback: list[str] = []
-    if mine is not None:
-        try:
-            feedback = list(grade(spec, stored_response(spec, mine.response)).feedback)
-        except ResponseError:
-            feedback = []
     return {
         "answered": mine is not None,
         "correct": mine.correct if mine is not None else None,
@@ -148,7 +143,7 @@ def _result(spec: QuestionSpec, mine) -> dict[str, Any]:
         "solution": solution(spec),
         "solution_text": solution_text(spec),
         "explanation": spec.explanation,
-        "feedback": feedback,
+        "feedback": feedback(spec, mine.response) if mine is not None else [],
     }
 
 

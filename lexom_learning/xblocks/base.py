@@ -14,7 +14,7 @@ from xblock.core import XBlock
 from xblock.fields import Scope, String
 
 from ..modules.markdown import prompt_html, render_markdown
-from ..quizzes import public_view, stored_response
+from ..quizzes import get_type, public_view, stored_response
 from ..quizzes.numbers import format_number
 from ..quizzes.shuffle import seed_for
 from ..typography import french
@@ -32,6 +32,7 @@ _TEMPLATES.filters["markdown"] = lambda text: Markup(render_markdown(text or "")
 _TEMPLATES.filters["fr"] = lambda text: french(text or "")
 _TEMPLATES.filters["prompt_text"] = lambda text: Markup(prompt_html(text or "")[0])
 _TEMPLATES.filters["prompt_table"] = lambda text: _prompt_table(text or "")
+_TEMPLATES.globals["question_type"] = get_type  # the widget a question is drawn with
 
 
 def _prompt_table(prompt: str) -> Markup:

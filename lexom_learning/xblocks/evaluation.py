@@ -17,6 +17,7 @@ from ..attainment import LEVEL_LABELS, Evidence
 from ..attainment.figures import scores
 from ..evaluations import KIND_LABELS
 from ..modules import Evaluation
+from ..quizzes import type_of
 from . import content, scenarios
 from .answers import BadRequest, Blank, grade_all, record, responses_of
 from .base import LexomBlock, json_error, question_views
@@ -101,7 +102,7 @@ class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
                             question.id,
                         )
                     )
-                elif section.kind == "self_assessment" and question.type == "likert":
+                elif section.kind == "self_assessment" and type_of(question).summary == "ratings":
                     answer = _as_int(self.responses.get(question.id))
                     if answer is not None:
                         label = question.scale.labels.get(answer, str(answer))

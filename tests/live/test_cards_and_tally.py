@@ -47,10 +47,12 @@ def test_the_solution_of_every_graded_question_is_right(course):
 
 
 def test_describe_and_chosen_options(course):
+    """They take the responses the live service stored: validated once, normalised."""
     q1, q3, q4, q5 = (course.question(f"l1-q{n}") for n in (1, 3, 4, 5))
     assert describe(q1, "a") == "Économique" and chosen_options(q1, "a") == ["a"]
     assert describe(q3, "faux") == "Faux" and chosen_options(q3, False) == ["false"]
-    assert describe(q4, "12,5 %") == "12,5 %" and chosen_options(q4, "12") == []
+    assert describe(q4, 12.5) == "12,5\u202f%" and chosen_options(q4, 12.0) == []
+    assert describe(q4, "12,5 %") == "12,5 %"  # a value it cannot read is shown as stored
     assert describe(q5, ["b", "a"]) == "Rendez-vous obtenus ; Leads générés"
     assert describe(q1, "zz") == "zz" and chosen_options(q1, "zz") == []
 
@@ -81,7 +83,7 @@ def test_tally_true_false_and_numeric(course):
         ("Vrai", 1, False),
         ("Faux", 2, True),
     ]
-    numbers = [("12", True), (12.0, True), ("88 %", False)] + [(str(n), False) for n in range(9)]
+    numbers = [(12.0, True), (12.0, True), (88.0, False)] + [(float(n), False) for n in range(9)]
     bars = tally(course.question("l1-q4"), numbers).bars
     assert (bars[0].label, bars[0].count, bars[0].correct) == ("12 %", 2, True)
     assert bars[-1].key == "other" and sum(b.count for b in bars) == len(numbers)

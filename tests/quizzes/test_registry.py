@@ -2,8 +2,9 @@
 
 import pytest
 
-from lexom_learning.quizzes import get_type, grade, known_types, register
+from lexom_learning.quizzes import get_type, grade, known_types
 from lexom_learning.quizzes.registry import DuplicateQuestionType, UnknownQuestionType
+from lexom_learning.quizzes.standard import standard_registry
 
 
 def test_all_contract_types_are_registered():
@@ -25,9 +26,16 @@ def test_registering_a_name_twice_is_refused():
         name = "numeric"
         spec_model = None
 
+    registry = standard_registry()
     with pytest.raises(DuplicateQuestionType, match="already registered"):
-        register(Impostor)
+        registry.add(Impostor)
+    assert registry.get("numeric").__class__.__name__ == "Numeric"
     assert get_type("numeric").__class__.__name__ == "Numeric"
+
+
+def test_the_standard_registry_is_built_afresh_and_not_shared():
+    first, second = standard_registry(), standard_registry()
+    assert first is not second and first.names() == second.names() == known_types()
 
 
 def test_unknown_type_names_the_known_ones():

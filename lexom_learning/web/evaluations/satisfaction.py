@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from ...evaluations import LikertSummary, response_rate, summarise_likert, top_box_share
 from ...modules import Course
+from ...quizzes import type_of
 from ...services import evaluations
 from ...storage import TrainingSession
 
@@ -15,6 +16,7 @@ class QuestionSummary:
     id: str
     prompt: str
     type: str
+    summary: str  # "ratings" or "comments" (QuestionType.summary)
     scale: dict | None = None
     ratings: LikertSummary | None = None
     comments: tuple[str, ...] = ()
@@ -58,7 +60,8 @@ def satisfaction_summary(
             continue
         for question in section.questions:
             given = [v for v in by_question.get(question.id, []) if v not in (None, "")]
-            if question.type == "likert":
+            shown = type_of(question).summary
+            if shown == "ratings":
                 low, high = question.scale.min, question.scale.max
                 ratings = summarise_likert([int(v) for v in given], low, high)
                 if (low, high) == (1, 4):
@@ -66,14 +69,17 @@ def satisfaction_summary(
                 labels = {str(k): v for k, v in question.scale.labels.items()}
                 scale = {"min": low, "max": high, "labels": labels}
                 summary.questions.append(
-                    QuestionSummary(question.id, question.prompt, "likert", scale, ratings)
+                    QuestionSummary(
+                        question.id, question.prompt, question.type, shown, scale, ratings
+                    )
                 )
-            elif question.type == "free_text":
+            elif shown == "comments":
                 summary.questions.append(
                     QuestionSummary(
                         question.id,
                         question.prompt,
-                        "free_text",
+                        question.type,
+                        shown,
                         comments=tuple(str(v) for v in given),
                     )
                 )

@@ -14,8 +14,8 @@ from typing import Any
 from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
+from ...quizzes import get_type, type_of
 from ...quizzes.base import QuestionSpec
-from ...quizzes.ordering import answer_key as ordering_ids
 
 ATTEMPT_FIELD = "tentative"
 IDEMPOTENCY_FIELD = "idempotency_key"  # generated with the form: a resent form is recognised
@@ -84,7 +84,7 @@ def _ticked(question: Any, form: MultiDict) -> list[str]:
 def _ordering(question: Any, form: MultiDict) -> list[str] | None:
     count = len(question.items)
     ranks: dict[str, int] = {}
-    for item_id in ordering_ids(question):
+    for item_id in type_of(question).parts(question):
         value = _one(form, field_name(question.id, item_id))
         if value is None:
             continue
@@ -113,10 +113,10 @@ def _ordering(question: Any, form: MultiDict) -> list[str] | None:
 
 def _matching(question: Any, form: MultiDict) -> dict[str, str] | None:
     chosen = {}
-    for pair in question.pairs:
-        value = _one(form, field_name(question.id, pair.id))
+    for pair_id in type_of(question).parts(question):
+        value = _one(form, field_name(question.id, pair_id))
         if value is not None:
-            chosen[pair.id] = value
+            chosen[pair_id] = value
     if not chosen:
         return None
     if len(chosen) < len(question.pairs):
@@ -126,6 +126,7 @@ def _matching(question: Any, form: MultiDict) -> dict[str, str] | None:
     return chosen
 
 
+# One reader per widget (``QuestionType.widget``): a type reuses the widget it is drawn with.
 READERS: dict[str, Callable[[Any, MultiDict], Any]] = {
     "single_choice": _text,
     "true_false": _true_false,
@@ -141,11 +142,10 @@ READERS: dict[str, Callable[[Any, MultiDict], Any]] = {
 
 def expected_names(question: Any) -> set[str]:
     """Return every field name the form of this question may send."""
-    if question.type == "ordering":
-        return {field_name(question.id, item_id) for item_id in ordering_ids(question)}
-    if question.type == "matching":
-        return {field_name(question.id, pair.id) for pair in question.pairs}
-    return {field_name(question.id)}
+    parts = type_of(question).parts(question)
+    if parts is None:
+        return {field_name(question.id)}
+    return {field_name(question.id, part) for part in parts}
 
 
 def parse_quiz_form(questions: Iterable[QuestionSpec], form: MultiDict) -> ParsedQuiz:
@@ -158,7 +158,7 @@ def parse_quiz_form(questions: Iterable[QuestionSpec], form: MultiDict) -> Parse
     for question in questions:
         expected |= expected_names(question)
         try:
-            parsed.responses[question.id] = READERS[question.type](question, form)
+            parsed.responses[question.id] = READERS[type_of(question).widget](question, form)
         except FormError as error:
             parsed.responses[question.id] = None
             parsed.errors[question.id] = str(error)
@@ -168,32 +168,9 @@ def parse_quiz_form(questions: Iterable[QuestionSpec], form: MultiDict) -> Parse
 
 def choices_of(view: dict[str, Any]) -> list[dict[str, str]]:
     """Return the value and label of each radio or checkbox of a question's public view."""
-    kind = view["type"]
-    if kind in ("single_choice", "multiple_choice"):
-        return [{"value": o["id"], "text": o["text"]} for o in view["options"]]
-    if kind == "true_false":
-        return [
-            {"value": "true", "text": gettext("Vrai")},
-            {"value": "false", "text": gettext("Faux")},
-        ]
-    if kind == "likert":
-        scale = view["scale"]
-        points = range(scale["min"], scale["max"] + 1)
-        labels = scale["labels"]
-        return [
-            {"value": str(p), "text": f"{p} – {labels[str(p)]}" if str(p) in labels else str(p)}
-            for p in points
-        ]
-    return []
+    return get_type(view["type"]).choices(view, gettext)
 
 
 def first_input_id(view: dict[str, Any]) -> str:
     """Return the HTML id of the first input of a question (where an error link leads)."""
-    choices = choices_of(view)
-    if choices:
-        return input_id(view["id"], choices[0]["value"])
-    if view["type"] == "ordering":
-        return input_id(view["id"], view["items"][0]["id"])
-    if view["type"] == "matching":
-        return input_id(view["id"], view["left"][0]["id"])
-    return input_id(view["id"])
+    return input_id(view["id"], get_type(view["type"]).first_part(view))

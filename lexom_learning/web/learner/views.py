@@ -7,7 +7,8 @@ from werkzeug.datastructures import MultiDict
 
 from ...extensions import db
 from ...modules import Course, Module, Quiz
-from ...quizzes import public_view
+from ...quizzes import get_type, public_view
+from ...quizzes.numbers import format_number
 from ...services import figures, learning
 from ...services.errors import Conflict, Invalid, NotFound
 from ...services.idempotency import checked_key, new_key
@@ -28,6 +29,13 @@ from .responses import (
 )
 
 bp = Blueprint("learner", __name__, url_prefix="/me")
+
+
+@bp.record_once
+def _question_globals(state) -> None:
+    """Give every template (learner, live, evaluations) a question's type by its name, and the
+    way the types write a number."""
+    state.app.jinja_env.globals.update(question_type=get_type, question_number=format_number)
 
 
 @bp.context_processor
@@ -154,6 +162,7 @@ def render_quiz(course, quiz, *, submitted=None, errors=None, general=None, stat
         shown.update(
             number=number,
             optional=not getattr(question, "required", True),
+            widget=get_type(question.type).widget,
             choices=choices_of(shown),
             first_input=first_input_id(shown),
         )

@@ -57,7 +57,7 @@
 
   function answerOf(fieldset) {
     var checked = all(fieldset, "input:checked");
-    switch (fieldset.getAttribute("data-type")) {
+    switch (fieldset.getAttribute("data-widget")) {
       case "multiple_choice":
         return checked.map(function (input) { return input.value; });
       case "single_choice":
