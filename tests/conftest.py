@@ -292,6 +292,21 @@ def csrf_token_from(html: str) -> str:
     return match.group(1)
 
 
+NEW_SESSION = {
+    "title": "Session",
+    "starts_on": "2026-12-07",
+    "ends_on": "2026-12-08",
+    "location": "Aubenas",
+}
+
+
+def post_new_session(client, **fields):
+    """Fill the trainer's new-session form (``fields`` over a valid session) and send it."""
+    page = client.get("/trainer/sessions").get_data(as_text=True)
+    data = {"csrf_token": csrf_token_from(page), **NEW_SESSION, **fields}
+    return client.post("/trainer/sessions", data=data)
+
+
 @pytest.fixture
 def factories(app):
     """The factory_boy factories, bound to this app's session."""

@@ -1,13 +1,12 @@
 """Sending a stored PDF: to the participant it belongs to, or to staff who may read its session."""
 
-import io
-
-from flask import abort, send_file
+from flask import abort
 from flask_login import current_user
 
 from ...services import attestations
 from ...services.errors import NotFound
 from ...storage import Participant
+from ..downloads import private_attachment
 from ..security import can_read_session, is_staff
 
 
@@ -22,14 +21,7 @@ def pdf_response(attestation, certificate: bool):
     """Return the stored bytes as a PDF download, never re-rendered."""
     data = attestation.certificate_pdf if certificate else attestation.pdf
     suffix = "-certificat" if certificate else ""
-    response = send_file(
-        io.BytesIO(data),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"{attestation.number}{suffix}.pdf",
-    )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(data, "application/pdf", f"{attestation.number}{suffix}.pdf")
 
 
 def send_document(number: str, certificate: bool):

@@ -3,7 +3,6 @@ attestations; downloads; revocation and supersession with a reason. Everything i
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     redirect,
@@ -21,6 +20,7 @@ from ...services.errors import ServiceError
 from ...storage import AttendanceSignature, Attestation, Participant
 from ..attendance.forms import ReasonForm
 from ..content import course_or_404
+from ..downloads import private_attachment
 from ..journal import journal_lines
 from ..security import staff_required
 
@@ -93,11 +93,11 @@ def session_zip(session_id: int):
     """Stream the ZIP of the session's valid attestation and certificate PDFs."""
     training = _session(session_id)
     _audit(training.id, "exported_zip")
-    response = Response(exports.streamed_session_zip(training.id), mimetype="application/zip")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="attestations-session-{training.id}.zip"'
+    return private_attachment(
+        exports.streamed_session_zip(training.id),
+        "application/zip",
+        f"attestations-session-{training.id}.zip",
     )
-    return response
 
 
 @bp.post("/sessions/<int:session_id>/exports")
@@ -153,11 +153,7 @@ def register(session_id: int, fmt: str):
         if fmt == "csv"
         else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="registre-attestations-session-{training.id}.{fmt}"'
-    )
-    return response
+    return private_attachment(data, mimetype, f"registre-attestations-session-{training.id}.{fmt}")
 
 
 @bp.get("/sessions/<int:session_id>/evidence.zip")
@@ -168,11 +164,9 @@ def evidence(session_id: int):
     course = course_or_404(training.course_id)
     folder = exports.evidence_folder(training, course)
     _audit(training.id, "exported_evidence", {"files": len(folder.files)})
-    response = Response(folder.stream(), mimetype="application/zip")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="dossier-preuves-session-{training.id}.zip"'
+    return private_attachment(
+        folder.stream(), "application/zip", f"dossier-preuves-session-{training.id}.zip"
     )
-    return response
 
 
 def _change(number: str, action: str):
