@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -290,6 +291,15 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
     assert match, "no CSRF token in the page"
     return match.group(1)
+
+
+def at_once(work, times: int = 2) -> tuple[list, list[BaseException]]:
+    """Run ``work`` in ``times`` threads started together; return its results and the
+    exceptions it raised (a race test asserts there are none, in its own thread)."""
+    with ThreadPoolExecutor(max_workers=times) as pool:
+        futures = [pool.submit(work) for _ in range(times)]
+    failures = [f.exception() for f in futures if f.exception() is not None]
+    return [f.result() for f in futures if f.exception() is None], failures
 
 
 NEW_SESSION = {
