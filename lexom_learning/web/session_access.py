@@ -17,15 +17,23 @@ from .content import course_or_404
 from .security import can_manage_session, can_read_session
 
 
-def readable_session(session_id: int):
-    """Return a session the caller may read, else 404 (never reveal others' sessions)."""
+def visible_or_404(load, key, may_see):
+    """Return ``load(key)`` when ``may_see`` it; else 404, the answer an unknown key gets too
+    (a caller never learns what others hold)."""
     try:
-        session = sessions.get_session(session_id)
+        found = load(key)
     except ServiceError:
         abort(404)
-    if not can_read_session(current_user, session):
+    if not may_see(found):
         abort(404)
-    return session
+    return found
+
+
+def readable_session(session_id: int):
+    """Return a session the caller may read, else 404 (never reveal others' sessions)."""
+    return visible_or_404(
+        sessions.get_session, session_id, lambda found: can_read_session(current_user, found)
+    )
 
 
 def managed_session(session_id: int):

@@ -4,10 +4,10 @@ from flask import abort
 from flask_login import current_user
 
 from ...services import attestations
-from ...services.errors import NotFound
 from ...storage import Participant
 from ..downloads import private_attachment
 from ..security import can_read_session, is_staff
+from ..session_access import visible_or_404
 
 
 def may_read(caller, attestation) -> bool:
@@ -29,12 +29,9 @@ def send_document(number: str, certificate: bool):
     caller = current_user._get_current_object()
     if not getattr(caller, "is_authenticated", False):
         abort(404)
-    try:
-        attestation = attestations.by_number(number)
-    except NotFound:
-        abort(404)
-    if not may_read(caller, attestation):
-        abort(404)
+    attestation = visible_or_404(
+        attestations.by_number, number, lambda found: may_read(caller, found)
+    )
     attestations.audit(
         attestation.session_id,
         "downloaded",
