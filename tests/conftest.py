@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -293,6 +294,30 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
     assert match, "no CSRF token in the page"
     return match.group(1)
+
+
+def at_once(work, times: int = 2) -> tuple[list, list[BaseException]]:
+    """Run ``work`` in ``times`` threads started together; return its results and the
+    exceptions it raised (a race test asserts there are none, in its own thread)."""
+    with ThreadPoolExecutor(max_workers=times) as pool:
+        futures = [pool.submit(work) for _ in range(times)]
+    failures = [f.exception() for f in futures if f.exception() is not None]
+    return [f.result() for f in futures if f.exception() is None], failures
+
+
+NEW_SESSION = {
+    "title": "Session",
+    "starts_on": "2026-12-07",
+    "ends_on": "2026-12-08",
+    "location": "Aubenas",
+}
+
+
+def post_new_session(client, **fields):
+    """Fill the trainer's new-session form (``fields`` over a valid session) and send it."""
+    page = client.get("/trainer/sessions").get_data(as_text=True)
+    data = {"csrf_token": csrf_token_from(page), **NEW_SESSION, **fields}
+    return client.post("/trainer/sessions", data=data)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .problems import Problem
-from .schema import QuestionRef
+from .schema import QuestionRef, defined_questions
 
 if TYPE_CHECKING:
     from .loader import Parsed
@@ -104,13 +104,7 @@ def _knowledge_ids(parsed: "Parsed", kind: str) -> dict[str, object]:
     """Return ``{id: question}`` of an evaluation's knowledge items, reuses resolved."""
     if kind not in parsed.evaluations:
         return {}
-    defined = {
-        q.id: q
-        for e, _ in parsed.evaluations.values()
-        for s in e.sections
-        for q in s.questions
-        if not isinstance(q, QuestionRef)
-    }
+    defined = defined_questions(e for e, _ in parsed.evaluations.values())
     evaluation = parsed.evaluations[kind][0]
     found = {}
     for section in evaluation.sections:

@@ -24,6 +24,7 @@ from .schema import (
     QuestionRef,
     QuizFile,
     RolePlayFile,
+    defined_questions,
 )
 from .source import Document, SourceError, load_yaml, read_text
 
@@ -260,13 +261,7 @@ def _fields(model: BaseModel) -> dict[str, Any]:
 
 
 def _resolve_evaluations(parsed: Parsed) -> dict[str, Evaluation]:
-    defined = {
-        q.id: q
-        for evaluation, _ in parsed.evaluations.values()
-        for section in evaluation.sections
-        for q in section.questions
-        if not isinstance(q, QuestionRef)
-    }
+    defined = defined_questions(e for e, _ in parsed.evaluations.values())
     resolved = {}
     for kind, (evaluation, _) in parsed.evaluations.items():
         sections = [

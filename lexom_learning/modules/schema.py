@@ -333,6 +333,17 @@ class EvaluationFile(Strict):
     sections: list[SectionFile] = Field(min_length=1)
 
 
+def defined_questions(evaluations) -> dict[str, Any]:
+    """Return ``{id: question}`` of the questions the evaluation files define (not reuse)."""
+    return {
+        q.id: q
+        for evaluation in evaluations
+        for section in evaluation.sections
+        for q in section.questions
+        if not isinstance(q, QuestionRef)
+    }
+
+
 # --- deroule.yaml ------------------------------------------------------------------------
 
 HHMM = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="HH:MM")]

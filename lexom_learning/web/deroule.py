@@ -1,17 +1,13 @@
 """The déroulé pédagogique of a session: a page and a PDF for its trainer, compliance, admin."""
 
-import io
-
-from flask import Blueprint, abort, current_app, render_template, send_file
-from flask_login import current_user
+from flask import Blueprint, abort, current_app, render_template
 
 from ..documents.deroule import deroule_pdf, session_fields
 from ..modules.deroule import item_label, unit_notes
-from ..services import sessions
-from ..services.errors import ServiceError
 from ..translatable import N_
-from .content import course_or_404
-from .security import can_read_session, staff_required
+from .downloads import private_attachment
+from .security import staff_required
+from .session_access import session_view
 
 bp = Blueprint("deroule", __name__, url_prefix="/trainer")
 # The page's labels of modules.schema.GROUPING_LABELS, translated where shown.
@@ -23,21 +19,11 @@ GROUPINGS = {
 }
 
 
-def _readable(session_id: int):
-    try:
-        training = sessions.get_session(session_id)
-    except ServiceError:
-        abort(404)
-    if not can_read_session(current_user, training):
-        abort(404)
-    return training, course_or_404(training.course_id)
-
-
 @bp.get("/sessions/<int:session_id>/deroule")
 @staff_required()
-def page(session_id: int):
+@session_view(with_course=True)
+def page(training, course):
     """Show the déroulé, half-day by half-day, with the animation notes."""
-    training, course = _readable(session_id)
     return render_template(
         "trainer/deroule.html",
         training=training,
@@ -51,22 +37,14 @@ def page(session_id: int):
 
 @bp.get("/sessions/<int:session_id>/deroule.pdf")
 @staff_required()
-def pdf(session_id: int):
+@session_view(with_course=True)
+def pdf(training, course):
     """Download the déroulé as a PDF."""
-    training, course = _readable(session_id)
     if course.deroule is None:
         abort(404)
-    response = send_file(
-        io.BytesIO(
-            deroule_pdf(
-                course,
-                session_fields(training),
-                current_app.config["LEXOM_ORGANISATION"].name,
-            )
-        ),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"deroule-{course.ref}-session-{training.id}.pdf",
+    data = deroule_pdf(
+        course, session_fields(training), current_app.config["LEXOM_ORGANISATION"].name
     )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(
+        data, "application/pdf", f"deroule-{course.ref}-session-{training.id}.pdf"
+    )

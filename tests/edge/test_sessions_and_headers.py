@@ -147,17 +147,10 @@ def test_every_kind_of_response_carries_the_headers(client, factories):
         _check_headers(response)
 
 
-def test_the_live_shortcut_sends_the_same_headers(client, factories):
-    from tests.live.conftest import LIVE_SET, LiveApi
-
-    session = factories.SessionFactory()
-    alice = factories.ParticipantFactory(session=session)
-    api = LiveApi(client)
-    lid = api.post(
-        f"/sessions/{session.id}/live-quizzes", session.trainer, {"quiz_id": LIVE_SET}
-    ).get_json()["id"]
+def test_the_live_shortcut_sends_the_same_headers(client, live_quiz):
     poll = client.get(
-        f"/api/v1/live-quizzes/{lid}", headers={"Authorization": f"Bearer {token_of(alice)}"}
+        f"/api/v1/live-quizzes/{live_quiz.id}",
+        headers={"Authorization": f"Bearer {token_of(live_quiz.alice)}"},
     )
     assert poll.status_code == 200
     _check_headers(poll)

@@ -14,7 +14,7 @@ from lexom_learning.extensions import db
 from lexom_learning.input_rules import bad_character, date_in_range, latest_date
 from lexom_learning.storage import LiveAnswer, Participant, TrainingSession
 from tests.api.helpers import assert_error, token_of
-from tests.conftest import csrf_token_from
+from tests.conftest import csrf_token_from, post_new_session
 
 pytestmark = pytest.mark.db
 
@@ -42,18 +42,11 @@ def test_token_request_with_a_bad_character_is_a_422_naming_the_field(client, un
 
 
 def test_a_lone_surrogate_in_a_live_answer_is_refused_before_the_shortcut_stores_it(
-    app, client, unpropagated, factories
+    app, client, unpropagated, live_quiz
 ):
-    from tests.live.conftest import LIVE_SET, LiveApi
-
-    session = factories.SessionFactory()
-    alice = factories.ParticipantFactory(session=session)
-    api = LiveApi(client)
-    lid = api.post(
-        f"/sessions/{session.id}/live-quizzes", session.trainer, {"quiz_id": LIVE_SET}
-    ).get_json()["id"]
-    api.move(session.trainer, lid, "next")
-    token = token_of(alice)
+    lid = live_quiz.id
+    live_quiz.api.move(live_quiz.session.trainer, lid, "next")
+    token = token_of(live_quiz.alice)
     state = client.get(f"/api/v1/live-quizzes/{lid}", headers={"Authorization": f"Bearer {token}"})
     question = state.get_json()["current"]["question_id"]
     for text in (r'{"response": "\ud800"}', r'{"response": "a\u0000b"}'):
@@ -88,21 +81,18 @@ def test_an_esc_in_a_participant_name_is_refused_and_the_register_stays_readable
     assert register.status_code == 200
 
 
-def test_a_newline_in_a_single_line_form_field_is_a_form_error(client, factories, sign_in):
-    trainer = factories.UserFactory()
-    sign_in(client, trainer)
-    page = client.get("/trainer/sessions").get_data(as_text=True)
-    response = client.post(
-        "/trainer/sessions",
-        data={
-            "csrf_token": csrf_token_from(page),
-            "title": "Deux\nlignes",
-            "starts_on": "2026-12-07",
-            "ends_on": "2026-12-08",
-            "location": "Aubenas",
-        },
-    )
-    assert "Caractère non permis (U+000A)" in response.get_data(as_text=True)
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"title": "Deux\nlignes"}, "Caractère non permis (U+000A)"),
+        ({"starts_on": "1999-12-31", "ends_on": "2000-01-02"}, "Date hors de la période permise"),
+    ],
+    ids=["newline-in-a-single-line-field", "date-out-of-range"],
+)
+def test_a_bad_form_value_is_a_form_error(client, factories, sign_in, fields, message):
+    sign_in(client, factories.UserFactory())
+    response = post_new_session(client, **fields)
+    assert message in response.get_data(as_text=True)
     assert db.session.query(TrainingSession).count() == 0
 
 
@@ -150,24 +140,6 @@ def test_dates_outside_2000_to_five_years_ahead_are_refused(
         assert response.status_code == 201, response.get_data(as_text=True)
     else:
         assert_error(response, 422, refused)
-
-
-def test_a_form_date_out_of_range_is_a_form_error(client, factories, sign_in):
-    trainer = factories.UserFactory()
-    sign_in(client, trainer)
-    page = client.get("/trainer/sessions").get_data(as_text=True)
-    response = client.post(
-        "/trainer/sessions",
-        data={
-            "csrf_token": csrf_token_from(page),
-            "title": "Session",
-            "starts_on": "1999-12-31",
-            "ends_on": "2000-01-02",
-            "location": "Aubenas",
-        },
-    )
-    assert "Date hors de la période permise" in response.get_data(as_text=True)
-    assert db.session.query(TrainingSession).count() == 0
 
 
 def test_query_and_path_values_are_checked_too(client, unpropagated):

@@ -1,27 +1,14 @@
 """Every route of role plays, evaluations and the outbox that takes an id refuses whoever must
-be refused: web pages (with a valid CSRF token) and the JSON API (bearer tokens)."""
+be refused: participant pages and the JSON API (bearer tokens). The staff pages are checked
+with every other session page in tests/trainer/test_access_rules.py."""
 
 import pytest
 import time_machine
 
-from lexom_learning.services import cold, evaluations, outbox, roleplay, sessions
+from lexom_learning.services import cold, outbox, sessions
+from tests.access import csrf_request, url_of
 from tests.api.helpers import Api, assert_error
-from tests.conftest import csrf_token_from
 
-STAFF_READS = [
-    ("GET", "/trainer/roleplays/{rid}"),
-    ("GET", "/trainer/sessions/{sid}/evaluations"),
-]
-STAFF_WRITES = [
-    ("POST", "/trainer/sessions/{sid}/roleplays"),
-    ("POST", "/trainer/roleplays/{rid}/groups/auto"),
-    ("POST", "/trainer/roleplays/{rid}/groups"),
-    ("POST", "/trainer/roleplays/{rid}/debrief"),
-    ("POST", "/trainer/roleplays/{rid}/close"),
-    ("POST", "/trainer/sessions/{sid}/evaluations/hot/open"),
-    ("POST", "/trainer/sessions/{sid}/evaluations/hot/close"),
-    ("POST", "/trainer/sessions/{sid}/outbox/{mid}/copied"),
-]
 PARTICIPANT_PAGES = [
     ("GET", "/me/roleplays/{rid}"),
     ("POST", "/me/roleplays/{rid}/grid"),
@@ -48,77 +35,16 @@ API_LEARNER = [
 ]
 
 
-@pytest.fixture
-def world(app, course, factories):
-    """A session with a run and a queued message, another trainer's session, staff."""
-    mine = factories.SessionFactory()
-    theirs = factories.SessionFactory()
-    people = [factories.ParticipantFactory(session=mine) for _ in range(4)]
-    run = roleplay.create_run(mine, course, "rp-m1-diagnostic-cosmetiques", mine.trainer)
-    evaluations.set_open(mine, course, "hot", mine.trainer, True)
-    message = outbox.enqueue(
-        "test:1", kind="test", to="a@exemple.fr", subject="s", body="b", session_id=mine.id
-    )
-    from lexom_learning.extensions import db
-
-    db.session.commit()
-    return {
-        "session": mine,
-        "run": run,
-        "message": message,
-        "participant": people[0],
-        "other_participant": factories.ParticipantFactory(session=theirs),
-        "other_trainer": theirs.trainer,
-        "compliance": factories.UserFactory(role="compliance"),
-        "admin": factories.UserFactory(role="admin"),
-    }
-
-
-def _url(template, world):
-    return template.format(sid=world["session"].id, rid=world["run"].id, mid=world["message"].id)
-
-
-def _request(client, method, url):
-    token = csrf_token_from(client.get("/login").get_data(as_text=True))
-    return client.open(url, method=method, data={"csrf_token": token})
-
-
-@pytest.mark.parametrize("method, template", STAFF_READS + STAFF_WRITES)
-def test_anonymous_is_sent_to_login(client, world, method, template):
-    response = _request(client, method, _url(template, world))
-    assert response.status_code == 302 and "/login" in response.headers["Location"]
-
-
-@pytest.mark.parametrize("method, template", STAFF_READS + STAFF_WRITES)
-def test_participant_is_refused_staff_pages(client, world, sign_in, method, template):
-    sign_in(client, world["participant"])
-    assert _request(client, method, _url(template, world)).status_code == 403
-
-
-@pytest.mark.parametrize("method, template", STAFF_READS + STAFF_WRITES)
-def test_other_trainer_does_not_see_the_session(client, world, sign_in, method, template):
-    sign_in(client, world["other_trainer"])
-    assert _request(client, method, _url(template, world)).status_code == 404
-
-
-@pytest.mark.parametrize("method, template", STAFF_WRITES)
-def test_compliance_reads_but_never_changes(client, world, sign_in, method, template):
-    sign_in(client, world["compliance"])
-    for _, read in STAFF_READS:
-        assert _request(client, "GET", _url(read, world)).status_code == 200
-    assert _request(client, method, _url(template, world)).status_code == 403
-
-
 @pytest.mark.parametrize("method, template", PARTICIPANT_PAGES)
 def test_participant_pages_refuse_staff_others_and_anonymous(
     client, world, sign_in, method, template
 ):
-    url = _url(template, world)
-    assert _request(client, method, url).status_code == 401
+    url = url_of(template, world)
+    assert csrf_request(client, method, url).status_code == 401
     sign_in(client, world["session"].trainer)
-    assert _request(client, method, url).status_code == 403
+    assert csrf_request(client, method, url).status_code == 403
     sign_in(client, world["other_participant"])
-    assert _request(client, method, url).status_code == 404
+    assert csrf_request(client, method, url).status_code == 404
 
 
 def test_unknown_ids_are_not_found(client, world, sign_in):
@@ -133,7 +59,7 @@ def test_unknown_ids_are_not_found(client, world, sign_in):
         method = (
             "GET" if url.endswith(("evaluations", "999999")) and "outbox" not in url else "POST"
         )
-        assert _request(client, method, url).status_code == 404, url
+        assert csrf_request(client, method, url).status_code == 404, url
     sign_in(client, world["participant"])
     assert client.get("/me/roleplays/999999").status_code == 404
     assert client.get("/me/evaluations/cold").status_code == 404
@@ -149,7 +75,7 @@ def test_a_message_of_another_session_is_not_found(client, world, sign_in, facto
     db.session.commit()
     sign_in(client, world["session"].trainer)
     url = f"/trainer/sessions/{world['session'].id}/outbox/{message.id}/copied"
-    assert _request(client, "POST", url).status_code == 404
+    assert csrf_request(client, "POST", url).status_code == 404
 
 
 def test_the_cold_link_needs_no_account_and_a_wrong_one_is_not_found(client, world):
@@ -163,7 +89,7 @@ def test_the_cold_link_needs_no_account_and_a_wrong_one_is_not_found(client, wor
 
 @pytest.mark.parametrize("method, template", API_READS)
 def test_api_reads(client, world, method, template):
-    api, path = Api(client), _url(template, world)
+    api, path = Api(client), url_of(template, world)
     assert_error(api.call(method, path), 401)
     assert_error(api.call(method, path, world["participant"]), 403)
     assert_error(api.call(method, path, world["other_trainer"]), 404)
@@ -173,7 +99,7 @@ def test_api_reads(client, world, method, template):
 
 @pytest.mark.parametrize("method, template, body", API_WRITES)
 def test_api_writes(client, world, method, template, body):
-    api, path = Api(client), _url(template, world)
+    api, path = Api(client), url_of(template, world)
     assert_error(api.call(method, path, None, body), 401)
     assert_error(api.call(method, path, world["participant"], body), 403)
     assert_error(api.call(method, path, world["other_trainer"], body), 404)
@@ -183,7 +109,7 @@ def test_api_writes(client, world, method, template, body):
 
 @pytest.mark.parametrize("method, template, body", API_LEARNER)
 def test_api_learner_routes(client, world, method, template, body):
-    api, path = Api(client), _url(template, world)
+    api, path = Api(client), url_of(template, world)
     assert_error(api.call(method, path, None, body), 401)
     assert_error(api.call(method, path, world["session"].trainer, body), 403)
     assert_error(api.call(method, path, world["other_participant"], body), 404)

@@ -58,11 +58,31 @@ def test_unknown_objective(minimal_copy):
     ]
 
 
-def test_unknown_question_type(minimal_copy):
-    edit(minimal_copy / "modules/m1/quiz.yaml", "type: numeric", "type: essay")
+@pytest.mark.parametrize(
+    "file, old, new, start, detail",
+    [
+        (
+            "modules/m1/quiz.yaml",
+            "type: numeric",
+            "type: essay",
+            "modules/m1/quiz.yaml:13 questions[1]: unknown question type 'essay'",
+            "single_choice",  # the known types are listed
+        ),
+        (
+            "modules/m1/module.yaml",
+            "minutes: 60",
+            "minutes: [60",
+            "modules/m1/module.yaml:",
+            "YAML syntax error",
+        ),
+    ],
+    ids=["unknown-question-type", "yaml-syntax-error"],
+)
+def test_one_problem_named_with_its_place(minimal_copy, file, old, new, start, detail):
+    edit(minimal_copy / file, old, new)
     [problem] = problems_of(minimal_copy)
-    assert problem.startswith("modules/m1/quiz.yaml:13 questions[1]: unknown question type 'essay'")
-    assert "single_choice" in problem
+    assert problem.startswith(start)
+    assert detail in problem
 
 
 def test_multiple_choice_without_correct_option(minimal_copy):
@@ -72,13 +92,6 @@ def test_multiple_choice_without_correct_option(minimal_copy):
     assert problems_of(minimal_copy) == [
         "modules/m1/quiz.yaml:5 questions[0]: at least one option must be correct"
     ]
-
-
-def test_yaml_syntax_error(minimal_copy):
-    edit(minimal_copy / "modules/m1/module.yaml", "minutes: 60", "minutes: [60")
-    [problem] = problems_of(minimal_copy)
-    assert problem.startswith("modules/m1/module.yaml:")
-    assert "YAML syntax error" in problem
 
 
 def test_markdown_that_is_not_utf8(minimal_copy):

@@ -10,6 +10,7 @@ from lexom_learning.extensions import db
 from lexom_learning.services import roleplay
 from lexom_learning.storage import Participant, RolePlayGrading
 from tests.api.helpers import Api, assert_error
+from tests.conftest import at_once
 from tests.roleplay import test_roleplay_service as service_tests
 from tests.roleplay.test_roleplay_service import full, observer_and_performer
 
@@ -78,23 +79,14 @@ def test_two_identical_grids_at_the_same_moment_record_one(
 
     monkeypatch.setattr(roleplay, "grading_with_key", look_then_wait)
     observer_id, run_id, scores = observer.id, run.id, full(course, 4)
-    results, failures = [], []
 
     def request():
-        try:
-            with app.app_context():
-                person = db.session.get(Participant, observer_id)
-                found = roleplay.get_run(run_id)
-                grading = roleplay.submit_grid(found, course, person, scores, idempotency_key="k")
-                results.append(grading.id)
-        except Exception as error:  # reported below, in the test's thread
-            failures.append(error)
+        with app.app_context():
+            person = db.session.get(Participant, observer_id)
+            found = roleplay.get_run(run_id)
+            return roleplay.submit_grid(found, course, person, scores, idempotency_key="k").id
 
-    threads = [threading.Thread(target=request) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results, failures = at_once(request)
     assert failures == []
     assert len(results) == 2 and results[0] == results[1]
     db.session.expire_all()

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from lexom_learning.extensions import db
 from lexom_learning.storage import Participant, TrainingSession
-from tests.conftest import csrf_token_from
+from tests.conftest import csrf_token_from, post_new_session
 from tests.factories import PASSWORD
 
 
@@ -29,16 +29,12 @@ def test_trainer_creates_a_session_and_enrols_participants(client, factories):
         "/trainer/sessions"
     )
 
-    page = client.get("/trainer/sessions").get_data(as_text=True)
-    response = client.post(
-        "/trainer/sessions",
-        data={
-            "csrf_token": csrf_token_from(page),
-            "title": "MRK-STRA-05 Lyon",
-            "starts_on": "2026-12-03",
-            "ends_on": "2026-12-04",
-            "location": "Lyon",
-        },
+    response = post_new_session(
+        client,
+        title="MRK-STRA-05 Lyon",
+        starts_on="2026-12-03",
+        ends_on="2026-12-04",
+        location="Lyon",
     )
     assert response.status_code == 302
     session = db.session.scalar(select(TrainingSession))

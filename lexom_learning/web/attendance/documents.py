@@ -1,14 +1,13 @@
 """Sending a stored PDF: to the participant it belongs to, or to staff who may read its session."""
 
-import io
-
-from flask import abort, send_file
+from flask import abort
 from flask_login import current_user
 
 from ...services import attestations
-from ...services.errors import NotFound
 from ...storage import Participant
+from ..downloads import private_attachment
 from ..security import can_read_session, is_staff
+from ..session_access import visible_or_404
 
 
 def may_read(caller, attestation) -> bool:
@@ -22,14 +21,7 @@ def pdf_response(attestation, certificate: bool):
     """Return the stored bytes as a PDF download, never re-rendered."""
     data = attestation.certificate_pdf if certificate else attestation.pdf
     suffix = "-certificat" if certificate else ""
-    response = send_file(
-        io.BytesIO(data),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"{attestation.number}{suffix}.pdf",
-    )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(data, "application/pdf", f"{attestation.number}{suffix}.pdf")
 
 
 def send_document(number: str, certificate: bool):
@@ -37,12 +29,9 @@ def send_document(number: str, certificate: bool):
     caller = current_user._get_current_object()
     if not getattr(caller, "is_authenticated", False):
         abort(404)
-    try:
-        attestation = attestations.by_number(number)
-    except NotFound:
-        abort(404)
-    if not may_read(caller, attestation):
-        abort(404)
+    attestation = visible_or_404(
+        attestations.by_number, number, lambda found: may_read(caller, found)
+    )
     attestations.audit(
         attestation.session_id,
         "downloaded",

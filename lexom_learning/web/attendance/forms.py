@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..fields import required_text
 from ..forms import Form
 
 
@@ -29,9 +30,10 @@ class PaperForm(Form):
 
     slot = HiddenField(validators=[DataRequired()])
     participant_id = IntegerField(validators=[DataRequired()])
-    reason = StringField(
+    reason = required_text(
         lazy_gettext("Motif (téléphone oublié, batterie vide…)"),
-        validators=[DataRequired(lazy_gettext("Le motif est obligatoire.")), Length(max=500)],
+        lazy_gettext("Le motif est obligatoire."),
+        max_length=500,
     )
 
 

@@ -1,7 +1,7 @@
 """The trainer notes lateness, early departure and justified absence on the grid; staff
 download the signed attendance sheet as a PDF."""
 
-from flask import Blueprint, Response, flash, redirect, url_for
+from flask import Blueprint, redirect, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 from wtforms import BooleanField, HiddenField, IntegerField, StringField
@@ -10,11 +10,11 @@ from wtforms.validators import DataRequired, Length, Optional
 from ...extensions import db
 from ...services import attestations, presence
 from ...services.attendance_sheet import attendance_sheet_pdf
-from ...services.errors import ServiceError
-from ..content import course_or_404
+from ..downloads import private_attachment
 from ..forms import Form
+from ..outcomes import outcome_flashed, submitted
 from ..security import staff_required
-from ..trainer.views import flash_form_errors, managed_session, readable_session
+from ..session_access import session_view
 
 bp = Blueprint("presence", __name__)
 
@@ -32,13 +32,12 @@ class AdjustmentForm(Form):
 
 @bp.post("/trainer/sessions/<int:session_id>/attendance/adjust")
 @staff_required()
-def adjust(session_id: int):
+@session_view(manage=True, with_course=True)
+def adjust(training, course):
     """Record lateness, early departure or a justified absence from the grid."""
-    training = managed_session(session_id)
-    course = course_or_404(training.course_id)
     form = AdjustmentForm()
-    if form.validate_on_submit():
-        try:
+    if submitted(form):
+        with outcome_flashed(gettext("Présence mise à jour.")):
             presence.record(
                 training,
                 course,
@@ -50,26 +49,15 @@ def adjust(session_id: int):
                 form.justified_absence.data,
                 form.reason.data,
             )
-        except ServiceError as error:
-            flash(error.message, "error")
-        else:
-            flash(gettext("Présence mise à jour."))
-    else:
-        flash_form_errors(form)
     return redirect(url_for("attendance.grid", session_id=training.id))
 
 
 @bp.get("/trainer/sessions/<int:session_id>/attendance/sheet.pdf")
 @staff_required()
-def sheet_pdf(session_id: int):
+@session_view(with_course=True)
+def sheet_pdf(training, course):
     """Send the signed attendance sheet (the session's trainer, compliance, admin)."""
-    training = readable_session(session_id)
-    pdf = attendance_sheet_pdf(training, course_or_404(training.course_id))
+    pdf = attendance_sheet_pdf(training, course)
     attestations.audit(training.id, "exported_attendance_sheet", current_user.get_id())
     db.session.commit()
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="emargement-session-{training.id}.pdf"'
-    )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(pdf, "application/pdf", f"emargement-session-{training.id}.pdf")

@@ -10,8 +10,9 @@ from ...services.errors import ServiceError
 from ...storage import Participant
 from ..content import course_or_404
 from ..i18n import ngettext
+from ..outcomes import flash_form_errors, outcome_flashed, submitted
 from ..security import can_manage_session, participant_required, staff_required
-from ..trainer.views import flash_form_errors, managed_session, readable_session
+from ..session_access import session_view
 from .documents import send_document
 from .forms import CloseForm, CountersignForm, PaperForm, SignForm
 
@@ -52,8 +53,8 @@ def sign():
     participant: Participant = current_user
     course = course_or_404(participant.session.course_id)
     form = SignForm()
-    if form.validate_on_submit():
-        try:
+    if submitted(form):
+        with outcome_flashed(gettext("Votre signature est enregistrée. Merci !")):
             attendance.sign(
                 participant,
                 course,
@@ -61,12 +62,6 @@ def sign():
                 form.drawn.data or form.typed_name.data or "",
                 _user_agent(),
             )
-        except ServiceError as error:
-            flash(error.message, "error")
-        else:
-            flash(gettext("Votre signature est enregistrée. Merci !"))
-    else:
-        flash_form_errors(form)
     return redirect(url_for("attendance.me"))
 
 
@@ -77,10 +72,9 @@ def _grid(training, course):
 
 @bp.get("/trainer/sessions/<int:session_id>/attendance")
 @staff_required()
-def grid(session_id: int):
+@session_view(with_course=True)
+def grid(training, course):
     """Show the grid of half-days × participants, with countersigning and paper signatures."""
-    training = readable_session(session_id)
-    course = course_or_404(training.course_id)
     return render_template(
         "attendance/grid.html",
         training=training,
@@ -97,10 +91,9 @@ def grid(session_id: int):
 
 @bp.get("/trainer/sessions/<int:session_id>/attendance/sheet")
 @staff_required()
-def sheet(session_id: int):
+@session_view(with_course=True)
+def sheet(training, course):
     """A printable attendance sheet for the paper fallback."""
-    training = readable_session(session_id)
-    course = course_or_404(training.course_id)
     return render_template(
         "attendance/sheet.html", training=training, course=course, rows=_grid(training, course)
     )
@@ -108,13 +101,11 @@ def sheet(session_id: int):
 
 @bp.post("/trainer/sessions/<int:session_id>/attendance/countersign")
 @staff_required()
-def countersign(session_id: int):
+@session_view(manage=True, with_course=True)
+def countersign(training, course):
     """Countersign one participant's half-day, or every pending signature of the half-day."""
-    training = managed_session(session_id)
-    course = course_or_404(training.course_id)
     form = CountersignForm()
-    if not form.validate_on_submit():
-        flash_form_errors(form)
+    if not submitted(form):
         return redirect(url_for("attendance.grid", session_id=training.id))
     if form.participant_id.data:
         targets = [form.participant_id.data]
@@ -148,13 +139,12 @@ def countersign(session_id: int):
 
 @bp.post("/trainer/sessions/<int:session_id>/attendance/paper")
 @staff_required()
-def paper(session_id: int):
+@session_view(manage=True, with_course=True)
+def paper(training, course):
     """Record a signature made on the printed sheet, with its reason."""
-    training = managed_session(session_id)
-    course = course_or_404(training.course_id)
     form = PaperForm()
-    if form.validate_on_submit():
-        try:
+    if submitted(form):
+        with outcome_flashed(gettext("Signature papier enregistrée.")):
             attendance.record_paper(
                 training,
                 course,
@@ -164,12 +154,6 @@ def paper(session_id: int):
                 form.reason.data,
                 _user_agent(),
             )
-        except ServiceError as error:
-            flash(error.message, "error")
-        else:
-            flash(gettext("Signature papier enregistrée."))
-    else:
-        flash_form_errors(form)
     return redirect(url_for("attendance.grid", session_id=training.id))
 
 
@@ -194,10 +178,9 @@ def _close_page(training, course, form: CloseForm, status: int = 200, error=None
 
 @bp.get("/trainer/sessions/<int:session_id>/close")
 @staff_required()
-def close_page(session_id: int):
+@session_view(manage=True, with_course=True)
+def close_page(training, course):
     """Show what closing needs: the end of the last half-day, the signatures to decide."""
-    training = managed_session(session_id)
-    course = course_or_404(training.course_id)
     if training.status == "closed":
         return redirect(url_for("attendance.grid", session_id=training.id))
     return _close_page(training, course, CloseForm())
@@ -217,11 +200,10 @@ def _decisions(training) -> tuple[close_checks.Decision, ...]:
 
 @bp.post("/trainer/sessions/<int:session_id>/close")
 @staff_required()
-def close(session_id: int):
+@session_view(manage=True, with_course=True)
+def close(training, course):
     """Close the session (refused before its last half-day ends, unless interrupted, and while
     signatures await a decision); the attestations its rule calls for are issued at once."""
-    training = managed_session(session_id)
-    course = course_or_404(training.course_id)
     form = CloseForm()
     if not form.validate_on_submit():
         flash_form_errors(form)

@@ -1,22 +1,18 @@
 """Sign-in form."""
 
 from flask_babel import lazy_gettext
-from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms import PasswordField
+from wtforms.validators import DataRequired, EqualTo, Length
 
+from ..fields import email_field, new_password
 from ..forms import Form
 
 
 class LoginForm(Form):
     """Email and password of a staff account."""
 
-    email = EmailField(
-        lazy_gettext("Adresse e-mail"),
-        validators=[
-            DataRequired(lazy_gettext("Indiquez votre adresse e-mail.")),
-            Email(lazy_gettext("Adresse e-mail invalide.")),
-            Length(max=254),
-        ],
+    email = email_field(
+        lazy_gettext("Adresse e-mail"), lazy_gettext("Indiquez votre adresse e-mail.")
     )
     password = PasswordField(
         lazy_gettext("Mot de passe"),
@@ -34,12 +30,9 @@ class PasswordChangeForm(Form):
             Length(max=200),
         ],
     )
-    password = PasswordField(
+    password = new_password(
         lazy_gettext("Nouveau mot de passe"),
-        validators=[
-            DataRequired(lazy_gettext("Indiquez un nouveau mot de passe.")),
-            Length(min=10, max=200, message=lazy_gettext("Entre 10 et 200 caractères.")),
-        ],
+        lazy_gettext("Indiquez un nouveau mot de passe."),
     )
     confirm = PasswordField(
         lazy_gettext("Nouveau mot de passe, à nouveau"),

@@ -9,8 +9,9 @@ from wtforms.validators import Optional
 from ...services import quality
 from ...services.errors import ServiceError
 from ..forms import Form
+from ..outcomes import field_error, flash_form_errors, outcome_flashed
 from ..security import staff_required
-from ..trainer.views import flash_form_errors, readable_session
+from ..session_access import session_view
 
 bp = Blueprint("quality", __name__)
 
@@ -60,16 +61,17 @@ def _page(training, complaint_form=None, action_form=None, status=200):
 
 @bp.get("/trainer/sessions/<int:session_id>/quality")
 @staff_required()
-def page(session_id: int):
+@session_view()
+def page(training):
     """Show the session's complaints and improvement actions, with the forms to log them."""
-    return _page(readable_session(session_id))
+    return _page(training)
 
 
 @bp.post("/trainer/sessions/<int:session_id>/complaints")
 @staff_required()
-def add_complaint(session_id: int):
+@session_view()
+def add_complaint(training):
     """Log a complaint."""
-    training = readable_session(session_id)
     form = ComplaintForm()
     if form.validate_on_submit():
         try:
@@ -83,7 +85,7 @@ def add_complaint(session_id: int):
                 form.status.data,
             )
         except ServiceError as error:
-            getattr(form, error.field or "subject").errors.append(error.message)
+            field_error(form, error, "subject")
         else:
             flash(gettext("Réclamation enregistrée."))
             return redirect(url_for("quality.page", session_id=training.id))
@@ -92,25 +94,21 @@ def add_complaint(session_id: int):
 
 @bp.post("/trainer/sessions/<int:session_id>/complaints/<int:complaint_id>")
 @staff_required()
-def update_complaint(session_id: int, complaint_id: int):
+@session_view()
+def update_complaint(training, complaint_id: int):
     """Record the answer to a complaint and its status."""
-    training = readable_session(session_id)
     form = ComplaintForm()
-    try:
+    with outcome_flashed(gettext("Réclamation mise à jour.")):
         complaint = quality.complaint_of(training, complaint_id)
         quality.answer_complaint(complaint, form.answer.data, form.status.data)
-    except ServiceError as error:
-        flash(error.message, "error")
-    else:
-        flash(gettext("Réclamation mise à jour."))
     return redirect(url_for("quality.page", session_id=training.id))
 
 
 @bp.post("/trainer/sessions/<int:session_id>/actions")
 @staff_required()
-def add_action(session_id: int):
+@session_view()
+def add_action(training):
     """Log an improvement action."""
-    training = readable_session(session_id)
     form = ActionForm()
     if form.validate_on_submit():
         try:
@@ -123,7 +121,7 @@ def add_action(session_id: int):
                 form.due_on.data,
             )
         except ServiceError as error:
-            getattr(form, error.field or "description").errors.append(error.message)
+            field_error(form, error, "description")
         else:
             flash(gettext("Action d'amélioration enregistrée."))
             return redirect(url_for("quality.page", session_id=training.id))

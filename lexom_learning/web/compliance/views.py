@@ -3,7 +3,6 @@ attestations; downloads; revocation and supersession with a reason. Everything i
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     redirect,
@@ -21,8 +20,10 @@ from ...services.errors import ServiceError
 from ...storage import AttendanceSignature, Attestation, Participant
 from ..attendance.forms import ReasonForm
 from ..content import course_or_404
+from ..downloads import private_attachment
 from ..journal import journal_lines
 from ..security import staff_required
+from ..session_access import readable_session, session_view
 
 bp = Blueprint("compliance", __name__, url_prefix="/compliance")
 READERS = ("compliance", "admin")
@@ -30,9 +31,10 @@ READERS = ("compliance", "admin")
 SYNC_ZIP_LIMIT = 200
 
 
-def _session(session_id: int):
+def _job(token: str):
+    """Return the background export of that token, else 404."""
     try:
-        return sessions.get_session(session_id)
+        return exports.job_by_token(token)
     except ServiceError:
         abort(404)
 
@@ -68,10 +70,9 @@ def index():
 
 @bp.get("/sessions/<int:session_id>")
 @staff_required(*READERS)
-def session(session_id: int):
+@session_view(with_course=True)
+def session(training, course):
     """Show a session's attendance, evaluations, attestations and audit trail."""
-    training = _session(session_id)
-    course = course_or_404(training.course_id)
     states = attendance.states_for(training, course)
     return render_template(
         "compliance/session.html",
@@ -89,22 +90,22 @@ def session(session_id: int):
 
 @bp.get("/sessions/<int:session_id>/attestations.zip")
 @staff_required(*READERS)
-def session_zip(session_id: int):
+@session_view()
+def session_zip(training):
     """Stream the ZIP of the session's valid attestation and certificate PDFs."""
-    training = _session(session_id)
     _audit(training.id, "exported_zip")
-    response = Response(exports.streamed_session_zip(training.id), mimetype="application/zip")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="attestations-session-{training.id}.zip"'
+    return private_attachment(
+        exports.streamed_session_zip(training.id),
+        "application/zip",
+        f"attestations-session-{training.id}.zip",
     )
-    return response
 
 
 @bp.post("/sessions/<int:session_id>/exports")
 @staff_required(*READERS)
-def start_export(session_id: int):
+@session_view()
+def start_export(training):
     """Prepare the session's ZIP in the background and follow its progress."""
-    training = _session(session_id)
     job = exports.start_zip_job(training, current_user.get_id())
     _audit(training.id, "exported_zip", {"job": job.id})
     return redirect(url_for("compliance.export_job", token=job.token))
@@ -114,21 +115,17 @@ def start_export(session_id: int):
 @staff_required(*READERS)
 def export_job(token: str):
     """Show a background export's progress (the page refreshes itself until it is done)."""
-    try:
-        job = exports.job_by_token(token)
-    except ServiceError:
-        abort(404)
-    return render_template("compliance/job.html", job=job, training=_session(job.session_id))
+    job = _job(token)
+    return render_template(
+        "compliance/job.html", job=job, training=readable_session(job.session_id)
+    )
 
 
 @bp.get("/exports/<token>/download")
 @staff_required(*READERS)
 def export_download(token: str):
     """Download a finished background export."""
-    try:
-        job = exports.job_by_token(token)
-    except ServiceError:
-        abort(404)
+    job = _job(token)
     if job.status != "done" or not job.path:
         abort(409)
     return send_file(
@@ -141,11 +138,11 @@ def export_download(token: str):
 
 @bp.get("/sessions/<int:session_id>/register.<fmt>")
 @staff_required(*READERS)
-def register(session_id: int, fmt: str):
+@session_view()
+def register(training, fmt: str):
     """Download the register of attestations (one row per attestation) as CSV or XLSX."""
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    training = _session(session_id)
     data = exports.register(training.id, fmt)
     _audit(training.id, "exported_register", {"format": fmt})
     mimetype = (
@@ -153,26 +150,19 @@ def register(session_id: int, fmt: str):
         if fmt == "csv"
         else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="registre-attestations-session-{training.id}.{fmt}"'
-    )
-    return response
+    return private_attachment(data, mimetype, f"registre-attestations-session-{training.id}.{fmt}")
 
 
 @bp.get("/sessions/<int:session_id>/evidence.zip")
 @staff_required(*READERS)
-def evidence(session_id: int):
+@session_view(with_course=True)
+def evidence(training, course):
     """Download the session's evidence folder, with its Qualiopi manifest."""
-    training = _session(session_id)
-    course = course_or_404(training.course_id)
     folder = exports.evidence_folder(training, course)
     _audit(training.id, "exported_evidence", {"files": len(folder.files)})
-    response = Response(folder.stream(), mimetype="application/zip")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="dossier-preuves-session-{training.id}.zip"'
+    return private_attachment(
+        folder.stream(), "application/zip", f"dossier-preuves-session-{training.id}.zip"
     )
-    return response
 
 
 def _change(number: str, action: str):

@@ -11,6 +11,7 @@ from ...extensions import db
 from ...modules import Course
 from ...services import evaluations, figures
 from ...storage import TrainingSession
+from ...translatable import N_
 
 __all__ = ["Figures", "Report", "chart_data", "session_report"]
 
@@ -39,6 +40,21 @@ def session_report(training: TrainingSession, course: Course) -> Report:
     return report
 
 
+# The two charts: the evaluations' progress, then each source of the attainment.
+CHARTS = {
+    "progress": (
+        ("positioning", N_("Positionnement")),
+        ("hot", N_("À chaud")),
+        ("cold", N_("À froid")),
+    ),
+    "sources": (
+        ("quizzes", N_("Quiz")),
+        ("roleplay", N_("Jeux de rôles")),
+        ("percent", N_("Atteinte (tout compris)")),
+    ),
+}
+
+
 def chart_data(course: Course, report: Report) -> dict:
     """Return the group's figures shaped for the charts (percentages per objective)."""
     labels = [
@@ -46,25 +62,16 @@ def chart_data(course: Course, report: Report) -> dict:
     ]
     ids = course.objective_ids
 
-    def series(name: str) -> list[float | None]:
-        return [getattr(report.group[o], name) for o in ids]
+    def chart(series) -> dict:
+        return {
+            "labels": labels,
+            "datasets": [
+                {"label": gettext(label), "data": [getattr(report.group[o], name) for o in ids]}
+                for name, label in series
+            ],
+        }
 
     return {
-        "progress": {
-            "labels": labels,
-            "datasets": [
-                {"label": gettext("Positionnement"), "data": series("positioning")},
-                {"label": gettext("À chaud"), "data": series("hot")},
-                {"label": gettext("À froid"), "data": series("cold")},
-            ],
-        },
-        "sources": {
-            "labels": labels,
-            "datasets": [
-                {"label": gettext("Quiz"), "data": series("quizzes")},
-                {"label": gettext("Jeux de rôles"), "data": series("roleplay")},
-                {"label": gettext("Atteinte (tout compris)"), "data": series("percent")},
-            ],
-        },
+        **{name: chart(series) for name, series in CHARTS.items()},
         "thresholds": report.thresholds,
     }

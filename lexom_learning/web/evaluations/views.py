@@ -14,7 +14,6 @@ from flask import (
 from flask_babel import gettext
 from flask_login import current_user
 
-from ...extensions import db
 from ...services import cold, cold_window, evaluations, outbox, session_state
 from ...services.errors import Conflict, Invalid, ServiceError
 from ...storage import ColdInvitation, OutboxMessage, Participant
@@ -22,8 +21,9 @@ from ..content import course_or_404
 from ..labels import KIND_LABELS
 from ..learner.responses import field_name, input_id
 from ..limits import link_limits
+from ..outcomes import outcome_flashed
 from ..security import can_manage_session, participant_required, staff_required
-from ..trainer.views import managed_session, readable_session
+from ..session_access import owned_row, session_view
 from . import forms
 from .results import participant_results
 from .satisfaction import satisfaction_summary
@@ -39,10 +39,9 @@ def quiz_helpers():
 
 @bp.post("/trainer/sessions/<int:session_id>/evaluations/<kind>/<any(open, close):action>")
 @staff_required()
-def toggle(session_id: int, kind: str, action: str):
+@session_view(manage=True, with_course=True)
+def toggle(training, course, kind: str, action: str):
     """Open or close the positioning or hot evaluation for the session."""
-    training = managed_session(session_id)
-    course = course_or_404(training.course_id)
     if kind not in evaluations.ROOM_KINDS:
         abort(404)
     try:
@@ -60,10 +59,9 @@ def toggle(session_id: int, kind: str, action: str):
 
 @bp.get("/trainer/sessions/<int:session_id>/evaluations")
 @staff_required()
-def overview(session_id: int):
+@session_view(with_course=True)
+def overview(training, course):
     """Response rates, the satisfaction summary, the cold evaluation and its messages."""
-    training = readable_session(session_id)
-    course = course_or_404(training.course_id)
     return render_template(
         "evaluations/trainer.html",
         training=training,
@@ -87,29 +85,21 @@ def overview(session_id: int):
 
 @bp.post("/trainer/sessions/<int:session_id>/cold/<int:invitation_id>/resend")
 @staff_required()
-def resend_cold(session_id: int, invitation_id: int):
+@session_view(manage=True)
+def resend_cold(training, invitation_id: int):
     """Queue a participant's cold-evaluation invitation again (staff never see the link)."""
-    training = managed_session(session_id)
-    invitation = db.session.get(ColdInvitation, invitation_id) if invitation_id < 2**31 else None
-    if invitation is None or invitation.session_id != training.id:
-        abort(404)
-    try:
+    invitation = owned_row(training, ColdInvitation, invitation_id)
+    with outcome_flashed(gettext("Invitation remise dans la file d'envoi."), "success"):
         cold.resend(invitation, current_user.get_id())
-    except ServiceError as error:
-        flash(error.message, "error")
-    else:
-        flash(gettext("Invitation remise dans la file d'envoi."), "success")
     return redirect(url_for("evaluations.overview", session_id=training.id) + "#outbox", 303)
 
 
 @bp.post("/trainer/sessions/<int:session_id>/outbox/<int:message_id>/copied")
 @staff_required()
-def copied(session_id: int, message_id: int):
+@session_view(manage=True)
+def copied(training, message_id: int):
     """Record that the trainer sent a message by hand."""
-    training = managed_session(session_id)
-    message = db.session.get(OutboxMessage, message_id) if message_id < 2**31 else None
-    if message is None or message.session_id != training.id:
-        abort(404)
+    message = owned_row(training, OutboxMessage, message_id)
     if message.kind in cold.PERSONAL_KINDS:  # its link is hidden from staff: never by hand
         flash(
             gettext("Ce message contient un lien personnel : il part par le serveur d'envoi."),

@@ -11,7 +11,7 @@ from ...services.errors import Conflict, Forbidden, Invalid, NotFound, ServiceEr
 from ...storage import Participant
 from ..content import course_or_404
 from ..security import can_manage_session, participant_required, staff_required
-from ..trainer.views import managed_session, readable_session
+from ..session_access import managed_session, readable_session, session_view
 from .grids import groups_of
 from .pages import participant_page
 
@@ -40,10 +40,9 @@ def _back(run) -> str:
 
 @bp.post("/trainer/sessions/<int:session_id>/roleplays")
 @staff_required()
-def create(session_id: int):
+@session_view(manage=True, with_course=True)
+def create(training, course):
     """Start a run of the case chosen in the form."""
-    training = managed_session(session_id)
-    course = course_or_404(training.course_id)
     try:
         run = roleplay.create_run(training, course, request.form.get("case_id", ""), current_user)
     except ServiceError as error:

@@ -2,19 +2,19 @@
 
 from flask_babel import gettext, lazy_gettext
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, EmailField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms import DateField, SelectField
+from wtforms.validators import DataRequired, ValidationError
 
+from ..fields import email_field, optional_text, required_text
 from ..forms import Form
+
+SIRET_MAX = 20  # 14 digits, with the spaces people type
 
 
 class SessionForm(Form):
     """A new training session."""
 
-    title = StringField(
-        lazy_gettext("Titre"),
-        validators=[DataRequired(lazy_gettext("Indiquez un titre.")), Length(max=200)],
-    )
+    title = required_text(lazy_gettext("Titre"), lazy_gettext("Indiquez un titre."))
     starts_on = DateField(
         lazy_gettext("Premier jour"),
         validators=[DataRequired(lazy_gettext("Date invalide (jj/mm/aaaa)."))],
@@ -23,10 +23,7 @@ class SessionForm(Form):
         lazy_gettext("Dernier jour"),
         validators=[DataRequired(lazy_gettext("Date invalide (jj/mm/aaaa)."))],
     )
-    location = StringField(
-        lazy_gettext("Lieu"),
-        validators=[DataRequired(lazy_gettext("Indiquez le lieu.")), Length(max=200)],
-    )
+    location = required_text(lazy_gettext("Lieu"), lazy_gettext("Indiquez le lieu."))
     kind = SelectField(
         lazy_gettext("Type de session"),
         choices=[
@@ -35,16 +32,9 @@ class SessionForm(Form):
         ],
         default="inter",
     )
-    client_name = StringField(
-        lazy_gettext("Entreprise cliente (intra)"), validators=[Optional(), Length(max=200)]
-    )
-    client_siret = StringField(
-        lazy_gettext("SIRET de l'entreprise cliente"), validators=[Optional(), Length(max=20)]
-    )
-    funder = StringField(
-        lazy_gettext("Financeur (OPCO, entreprise, France Travail…)"),
-        validators=[Optional(), Length(max=200)],
-    )
+    client_name = optional_text(lazy_gettext("Entreprise cliente (intra)"))
+    client_siret = optional_text(lazy_gettext("SIRET de l'entreprise cliente"), SIRET_MAX)
+    funder = optional_text(lazy_gettext("Financeur (OPCO, entreprise, France Travail…)"))
 
     def validate_ends_on(self, field):
         """Refuse an end before the start."""
@@ -60,32 +50,11 @@ class ScheduleForm(Form):
 class ParticipantForm(Form):
     """One participant."""
 
-    name = StringField(
-        lazy_gettext("Nom et prénom"),
-        validators=[DataRequired(lazy_gettext("Indiquez le nom.")), Length(max=200)],
-    )
-    email = EmailField(
-        lazy_gettext("Adresse e-mail"),
-        validators=[
-            DataRequired(lazy_gettext("Indiquez l'adresse e-mail.")),
-            Email(lazy_gettext("Adresse e-mail invalide.")),
-            Length(max=254),
-        ],
-    )
-    employer_name = StringField(
-        lazy_gettext("Entreprise (employeur)"), validators=[Optional(), Length(max=200)]
-    )
-    employer_siret = StringField(
-        lazy_gettext("SIRET de l'employeur (facultatif)"), validators=[Optional(), Length(max=20)]
-    )
-    manager_email = EmailField(
-        lazy_gettext("E-mail du responsable (N+1), facultatif"),
-        validators=[
-            Optional(),
-            Email(lazy_gettext("Adresse e-mail invalide.")),
-            Length(max=254),
-        ],
-    )
+    name = required_text(lazy_gettext("Nom et prénom"), lazy_gettext("Indiquez le nom."))
+    email = email_field(lazy_gettext("Adresse e-mail"), lazy_gettext("Indiquez l'adresse e-mail."))
+    employer_name = optional_text(lazy_gettext("Entreprise (employeur)"))
+    employer_siret = optional_text(lazy_gettext("SIRET de l'employeur (facultatif)"), SIRET_MAX)
+    manager_email = email_field(lazy_gettext("E-mail du responsable (N+1), facultatif"))
 
 
 class ImportForm(Form):

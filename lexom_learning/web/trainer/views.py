@@ -12,38 +12,18 @@ from ...services.sessions import CsvImportError
 from ...storage import Participant
 from ..content import courses
 from ..i18n import ngettext
+from ..outcomes import field_error, outcome_flashed, submitted
 from ..public import public_url
-from ..security import can_manage_session, can_read_session, staff_required
+from ..security import can_manage_session, staff_required
+from ..session_access import managed_session, readable_session, session_view
 from .dashboard import session_dashboard
 from .forms import ImportForm, ParticipantForm, ScheduleForm, SessionForm
 
 bp = Blueprint("trainer", __name__, url_prefix="/trainer")
 
 
-def readable_session(session_id: int):
-    """Return a session the caller may read, else 404 (never reveal others' sessions)."""
-    try:
-        session = sessions.get_session(session_id)
-    except ServiceError:
-        abort(404)
-    if not can_read_session(current_user, session):
-        abort(404)
-    return session
-
-
-def managed_session(session_id: int):
-    """Return a session the caller may change: 404 if unreadable, 403 if read-only."""
-    session = readable_session(session_id)
-    if not can_manage_session(current_user, session):
-        abort(403)
-    return session
-
-
-def flash_form_errors(form) -> None:
-    """Flash each error of a form that was not valid (as text: a lazy message would not keep)."""
-    for errors in form.errors.values():
-        for message in errors:
-            flash(str(message), "error")
+# managed_session and readable_session stay importable from here for the pages that still do.
+__all__ = ["bp", "managed_session", "readable_session"]
 
 
 def access_url(participant: Participant) -> str | None:
@@ -85,7 +65,7 @@ def create():
             )
             employers.set_session_kind(session, kind)
         except ServiceError as error:
-            getattr(form, error.field or "title").errors.append(error.message)
+            field_error(form, error, "title")
         else:
             flash(gettext("Session créée. Ajoutez maintenant les participants."))
             return redirect(url_for("trainer.session", session_id=session.id))
@@ -96,9 +76,9 @@ def create():
 
 @bp.get("/sessions/<int:session_id>")
 @staff_required()
-def session(session_id: int):
+@session_view()
+def session(training):
     """Show the session dashboard: participants, progress, scores, attainment."""
-    training = readable_session(session_id)
     course = courses().get(training.course_id)
     return render_template(
         "trainer/session.html",
@@ -116,14 +96,11 @@ def session(session_id: int):
 
 @bp.post("/sessions/<int:session_id>/schedule")
 @staff_required()
-def update_schedule(session_id: int):
+@session_view(manage=True, with_course=True)
+def update_schedule(training, course):
     """Move half-days: each row gives a date, a start and an end (Europe/Paris)."""
-    training = managed_session(session_id)
-    course = courses().get(training.course_id)
     form = ScheduleForm()
-    if course is None:
-        abort(404)
-    if form.validate_on_submit():
+    if submitted(form):
         edits = [
             {
                 "slot": h.id,
@@ -133,24 +110,18 @@ def update_schedule(session_id: int):
             }
             for h in course.half_days
         ]
-        try:
+        with outcome_flashed(gettext("Horaires des demi-journées enregistrés.")):
             schedule.update_schedule(training, course, edits)
-        except ServiceError as error:
-            flash(error.message, "error")
-        else:
-            flash(gettext("Horaires des demi-journées enregistrés."))
-    else:
-        flash_form_errors(form)
     return redirect(url_for("trainer.session", session_id=training.id) + "#schedule")
 
 
 @bp.post("/sessions/<int:session_id>/participants")
 @staff_required()
-def add_participant(session_id: int):
+@session_view(manage=True)
+def add_participant(training):
     """Enrol one participant."""
-    training = managed_session(session_id)
     form = ParticipantForm()
-    if form.validate_on_submit():
+    if submitted(form):
         try:
             probe = Participant()
             employers.set_employer(probe, form.employer_name.data, form.employer_siret.data)
@@ -164,18 +135,16 @@ def add_participant(session_id: int):
             flash(error.message, "error")
         else:
             flash(gettext("%(name)s est inscrit(e).", name=participant.name))
-    else:
-        flash_form_errors(form)
     return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
 
 
 @bp.post("/sessions/<int:session_id>/participants/import")
 @staff_required()
-def import_participants(session_id: int):
+@session_view(manage=True)
+def import_participants(training):
     """Enrol every participant of a CSV file, or none when a line is wrong."""
-    training = managed_session(session_id)
     form = ImportForm()
-    if form.validate_on_submit():
+    if submitted(form):
         try:
             added = employers.import_participants(training, form.file.data.read())
         except CsvImportError as error:
@@ -193,8 +162,6 @@ def import_participants(session_id: int):
                     count,
                 )
             )
-    else:
-        flash_form_errors(form)
     return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
 
 
@@ -207,9 +174,9 @@ def _participant_of(training, participant_id: int) -> Participant:
 
 @bp.post("/sessions/<int:session_id>/participants/<int:participant_id>/link")
 @staff_required()
-def reissue_link(session_id: int, participant_id: int):
+@session_view(manage=True)
+def reissue_link(training, participant_id: int):
     """Revoke a participant's link and issue a new one."""
-    training = managed_session(session_id)
     participant = _participant_of(training, participant_id)
     sessions.reissue_link(participant)
     flash(
@@ -222,11 +189,9 @@ def reissue_link(session_id: int, participant_id: int):
 
 @bp.post("/sessions/<int:session_id>/participants/<int:participant_id>/revoke")
 @staff_required()
-def revoke_link(session_id: int, participant_id: int):
+@session_view(manage=True)
+def revoke_link(training, participant_id: int):
     """Make a participant's link stop working."""
-    from ...extensions import db
-
-    training = managed_session(session_id)
     participant = _participant_of(training, participant_id)
     links.revoke_links(participant)
     db.session.commit()
@@ -236,9 +201,9 @@ def revoke_link(session_id: int, participant_id: int):
 
 @bp.get("/sessions/<int:session_id>/qr-sheet")
 @staff_required()
-def qr_sheet(session_id: int):
+@session_view(manage=True)
+def qr_sheet(training):
     """A printable sheet of personal QR codes and links."""
-    training = managed_session(session_id)
     cards = []
     for participant in training.participants:
         url = access_url(participant)

@@ -1,0 +1,3 @@
+"""Fixtures of the evaluations tests: the access-rule world (tests/access.py)."""
+
+from tests.access import world  # noqa: F401  (a fixture, shared)
