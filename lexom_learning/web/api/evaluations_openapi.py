@@ -423,7 +423,7 @@ PARAMETERS = {
 
 def register_evaluations(document: dict[str, Any]) -> None:
     """Add the role-play, evaluation and attainment paths, parameters, schemas and tags."""
-    from .openapi import WRITE_ERRORS, op  # defined above the call in openapi.py
+    from .legacy_openapi import WRITE_ERRORS, op  # defined above the call
 
     schemas = _schemas()
     SCHEMAS.update(schemas)

@@ -16,7 +16,18 @@ from .serializers import (
     quiz_data,
     session_data,
 )
-from .validation import json_body
+from .models_core import (
+    AttemptCreate,
+    AttemptList,
+    AttemptResult,
+    IdempotencyHeader,
+    LearnerQuiz,
+    Me,
+    MyProgress,
+    UnitDone,
+    UnitDoneRequest,
+)
+from .spec import WRITE_OR_CONFLICT, operation, validated_body
 
 
 def _progress(person: Participant, course: Course) -> dict:
@@ -28,6 +39,7 @@ def _attainment(person: Participant, course: Course) -> list[dict]:
 
 
 @bp.get("/me")
+@operation("learner", (200, Me, "Identity, session, progress and attainment"))
 def me():
     """Return the calling participant, their session, course, progress and attainment."""
     person = participant()
@@ -44,6 +56,7 @@ def me():
 
 
 @bp.get("/me/progress")
+@operation("learner", (200, MyProgress, "Progress and attainment"))
 def my_progress():
     """Return the calling participant's progress and attainment."""
     person = participant()
@@ -52,11 +65,16 @@ def my_progress():
 
 
 @bp.post("/me/units/<unit_id>/done")
+@operation(
+    "learner",
+    (200, UnitDone, "Done; recorded is false when it already was"),
+    WRITE_OR_CONFLICT,
+    body=UnitDoneRequest,
+)
 def unit_done(unit_id: str):
     """Mark a unit as done (idempotent: a second call records nothing)."""
     person = participant()
     course = course_of(person.session)
-    json_body("UnitDoneRequest", optional=True)
     recorded = learning.mark_unit_done(person, course, unit_id)
     return jsonify({"unit_id": unit_id, "done": True, "recorded": recorded})
 
@@ -70,6 +88,7 @@ def _quiz_status(person: Participant, quiz) -> dict:
 
 
 @bp.get("/me/quizzes/<quiz_id>")
+@operation("learner", (200, LearnerQuiz, "The quiz"))
 def my_quiz(quiz_id: str):
     """Return a module quiz as the learner sees it, with the attempts used and left."""
     person = participant()
@@ -78,6 +97,7 @@ def my_quiz(quiz_id: str):
 
 
 @bp.get("/me/quizzes/<quiz_id>/attempts")
+@operation("learner", (200, AttemptList, "Attempts, oldest first"))
 def my_attempts(quiz_id: str):
     """List the caller's attempts with results; feedback and explanations once revealed."""
     person = participant()
@@ -87,6 +107,13 @@ def my_attempts(quiz_id: str):
 
 
 @bp.post("/me/quizzes/<quiz_id>/attempts")
+@operation(
+    "learner",
+    (201, AttemptResult, "Graded and stored (or, for a retry, the attempt first stored)"),
+    WRITE_OR_CONFLICT,
+    body=AttemptCreate,
+    headers=IdempotencyHeader,
+)
 def submit_attempt(quiz_id: str):
     """Submit a whole attempt; 409 when none is left, 422 with details per question.
 
@@ -97,7 +124,6 @@ def submit_attempt(quiz_id: str):
     course = course_of(person.session)
     quiz = learning.module_quiz(course, quiz_id)
     key = checked_key(request.headers.get(HEADER), HEADER)
-    body = json_body("AttemptCreate")
-    attempt = learning.submit_quiz(person, course, quiz.id, body["responses"], key)
+    attempt = learning.submit_quiz(person, course, quiz.id, validated_body().responses, key)
     revealed = learning.answers_revealed(person, quiz)
     return jsonify({**attempt_data(attempt, quiz, revealed), **_quiz_status(person, quiz)}), 201

@@ -1,0 +1,148 @@
+"""The OpenAPI 3.1 document and the request validation of /api/v1, both from spectree.
+
+Each view declares its body, answers and errors with :func:`operation`; spectree validates
+the request against the pydantic models before the view runs and builds the document from
+the routes and the models (openapi.py serves it). A body is read by ``body.raw_checks`` first
+(size, media type, JSON, edge rules), then by its model.
+"""
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from flask import request
+from pydantic import BaseModel, ConfigDict, Field
+from spectree import Response, SecurityScheme, SecuritySchemeData, SpecTree
+from spectree.plugins.flask_plugin import FlaskPlugin
+
+from .body import BodyInvalid, raw_checks
+from .messages import invalid_from
+
+ERRORS = {
+    400: "Corps illisible : pas du JSON valide en UTF-8.",
+    401: "Jeton absent, invalide ou révoqué.",
+    403: "Appelant authentifié sans le droit requis.",
+    404: "Objet inconnu, ou que l'appelant ne peut pas voir.",
+    409: "Conflit avec l'état actuel (tentatives épuisées, doublon...).",
+    413: "Corps trop volumineux (64 Kio au plus).",
+    415: "Content-Type autre que application/json.",
+    422: "Champ manquant, inconnu, de mauvais type ou trop long, ou caractère refusé dans le "
+    "chemin ou la requête (voir field).",
+    429: "Trop de requêtes.",
+}
+READ = (401, 403, 404)
+WRITE = (400, 401, 403, 404, 413, 415)
+WRITE_OR_CONFLICT = (*WRITE, 409)
+NOT_MODIFIED = "HTTP_304"
+
+
+class Closed(BaseModel):
+    """A request body: an unknown field is refused, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+    # True when the request may come without a body (or with {}).
+    OPTIONAL: ClassVar[bool] = False
+
+
+class EmptyBody(Closed):
+    """No body, or an empty object."""
+
+    OPTIONAL: ClassVar[bool] = True
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong: a code, a message for people, the faulty field when there is one."""
+
+    code: str
+    message: str
+    field: str | None = None
+    details: dict[str, Any] | list[Any] | None = None
+    pending: list[dict[str, Any]] | None = Field(
+        None, description="Closing refused: signatures awaiting countersignature."
+    )
+
+
+class Error(BaseModel):
+    """Every error: ``{"error": {"code", "message"}}``, with ``field`` for a faulty input."""
+
+    error: ErrorDetail
+
+
+class StrictBodies(FlaskPlugin):
+    """spectree's Flask plugin, reading a JSON body through ``body.raw_checks`` first."""
+
+    def request_validation(self, request, query, json, form, headers, cookies):
+        """Validate query and headers as spectree does, then the body our way."""
+        super().request_validation(request, query, None, form, headers, cookies)
+        if json is None or request.method in ("GET", "DELETE"):
+            return
+        value = raw_checks(request.get_data(cache=True), request.mimetype, json.OPTIONAL)
+        checked = json.model_validate({} if value is None else value)
+        request.context = request.context._replace(json=checked)
+
+
+def _refuse(req, resp, error, instance, adapter) -> None:
+    """Answer a request spectree refused with our 422 naming the field (French, translated)."""
+    if error is not None:
+        raise invalid_from(error, BodyInvalid)
+
+
+api_spec = SpecTree(
+    backend=StrictBodies,
+    mode="strict",
+    before=_refuse,
+    validation_error_model=Error,
+    naming_strategy=lambda model: model.__name__,
+    nested_naming_strategy=lambda parent, child: child,
+    annotations=False,
+    title="lexom_learning API",
+    version="1.0.0",
+    description='Every error is {"error": {"code", "message"}} with a 4xx status, plus "field" '
+    'naming the faulty input and "details" where there are several.',
+    openapi_version="3.1.0",
+    security_schemes=[
+        SecurityScheme(
+            name="bearer",
+            data=SecuritySchemeData(
+                type="http",
+                scheme="bearer",
+                description="A staff token from POST /auth/token, or a participant's access "
+                "token.",
+            ),
+        )
+    ],
+    security={"bearer": []},
+)
+
+
+def operation(
+    tag: str,
+    ok: tuple[int, type[BaseModel] | None, str],
+    errors: tuple[int, ...] = READ,
+    body: type[Closed] | None = None,
+    headers: type[BaseModel] | None = None,
+    query: type[BaseModel] | None = None,
+    public: bool = False,
+    also: tuple[str, ...] = (),
+) -> Callable:
+    """Declare a view's answer ``(status, model, description)``, errors, body and parameters."""
+    status, model, description = ok
+    answers: dict[str, Any] = {f"HTTP_{status}": (model, description)}
+    answers.update({f"HTTP_{e}": (Error, ERRORS[e]) for e in (*errors, 422)})
+
+    def decorate(func: Callable) -> Callable:
+        return api_spec.validate(
+            json=body,
+            headers=headers,
+            query=query,
+            resp=Response(*also, **answers),
+            tags=[tag],
+            security={} if public else None,
+            operation_id=func.__name__,
+        )(func)
+
+    return decorate
+
+
+def validated_body() -> Any:
+    """Return the body model the current request was validated into."""
+    return request.context.json
