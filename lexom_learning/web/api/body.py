@@ -45,15 +45,15 @@ def raw_checks(raw: bytes, mimetype: str, optional: bool = False) -> Any:
     return value
 
 
-def read_body[M: BaseModel](raw: bytes, mimetype: str, model: type[M]) -> M:
-    """Return a body already read, checked and validated against ``model``.
+def read_body(raw: bytes, mimetype: str, model: type[BaseModel]) -> dict[str, Any]:
+    """Return a body already read, checked and validated against ``model`` (the fields sent).
 
     :raises HTTPException: as :func:`raw_checks`.
     :raises BodyInvalid: (422) as :func:`raw_checks`, or what the model refuses.
     """
     value = raw_checks(raw, mimetype)
     try:
-        return model.model_validate(value)
+        return model.model_validate(value).model_dump(exclude_unset=True)
     except ValidationError as error:
         raise invalid_from(error, BodyInvalid) from None
 

@@ -1,6 +1,6 @@
 """The parts of the OpenAPI document still written by hand, for the routes not yet declared
 with pydantic models (see spec.py): role plays and evaluations, attendance and attestations,
-documents, privacy, live quizzes. openapi.py merges them into the generated document.
+documents, privacy. openapi.py merges them into the generated document.
 """
 
 from typing import Any
@@ -9,7 +9,6 @@ from .attestations_openapi import register_attestations
 from .documents_openapi import register_documents
 from .edge_openapi import document_edge_errors
 from .evaluations_openapi import register_evaluations
-from .live_openapi import register_live
 from .privacy_openapi import register_privacy
 from .schemas import SCHEMAS, STR, ref
 
@@ -104,7 +103,6 @@ COMPONENTS: dict[str, Any] = {
 WRITE_OR_CONFLICT = (*WRITE_ERRORS, "409")
 
 LEGACY: dict[str, Any] = {"paths": {}, "components": COMPONENTS, "tags": []}
-register_live(LEGACY)  # issue 5: the live-quiz paths, parameters and schemas
 register_evaluations(LEGACY)  # issue 6: role plays, evaluations, attainment
 register_attestations(LEGACY)  # issue 7: attendance, attestations, verification, xAPI
 register_privacy(LEGACY, op)  # issue 16: a person's export and erasure

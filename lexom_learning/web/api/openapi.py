@@ -37,7 +37,7 @@ def _build(generated: dict[str, Any]) -> dict[str, Any]:
         components["schemas"].setdefault(name, schema)
     components["parameters"] = legacy["components"]["parameters"]
     components["responses"] = legacy["components"]["responses"]
-    names = [*TAGS, *(t["name"] for t in legacy["tags"] if t["name"] not in TAGS)]
+    names = list(dict.fromkeys([*TAGS, *(t["name"] for t in (*generated["tags"], *legacy["tags"]))]))
     return {
         "openapi": generated["openapi"],
         "info": generated["info"],
