@@ -9,7 +9,6 @@ from .attestations_openapi import register_attestations
 from .documents_openapi import register_documents
 from .edge_openapi import document_edge_errors
 from .evaluations_openapi import register_evaluations
-from .privacy_openapi import register_privacy
 from .schemas import SCHEMAS, STR, ref
 
 ERRORS = {
@@ -105,6 +104,5 @@ WRITE_OR_CONFLICT = (*WRITE_ERRORS, "409")
 LEGACY: dict[str, Any] = {"paths": {}, "components": COMPONENTS, "tags": []}
 register_evaluations(LEGACY)  # issue 6: role plays, evaluations, attainment
 register_attestations(LEGACY)  # issue 7: attendance, attestations, verification, xAPI
-register_privacy(LEGACY, op)  # issue 16: a person's export and erasure
 register_documents(LEGACY)  # issue 17: attendance sheet, lateness, complaints, actions
 document_edge_errors(LEGACY)  # issue 15: text refused at the edge (after every register_*)

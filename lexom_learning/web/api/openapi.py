@@ -8,7 +8,7 @@ from flask import jsonify
 
 from . import bp
 from .legacy_openapi import LEGACY
-from .spec import api_spec, operation
+from .spec import OTHER_CONTENT, api_spec, operation
 
 PREFIX = bp.url_prefix or ""
 TAGS = ("auth", "courses", "sessions", "learner", "meta")
@@ -30,6 +30,9 @@ def _build(generated: dict[str, Any]) -> dict[str, Any]:
                 op.pop("description", None)
             if not op.get("parameters"):
                 op.pop("parameters", None)
+            if op["operationId"] in OTHER_CONTENT:
+                status, content = OTHER_CONTENT[op["operationId"]]
+                op["responses"][status]["content"] = content
     legacy = copy.deepcopy(LEGACY)
     paths.update(legacy["paths"])
     components = generated["components"]
@@ -50,7 +53,13 @@ def _build(generated: dict[str, Any]) -> dict[str, Any]:
 
 
 @bp.get("/openapi.json")
-@operation("meta", (200, None, "OpenAPI 3.1"), (), public=True)
+@operation(
+    "meta",
+    (200, None, "OpenAPI 3.1"),
+    (),
+    public=True,
+    content={"application/json": {"schema": {"type": "object"}}},
+)
 def openapi_json():
     """This document."""
     return jsonify(document())

@@ -33,6 +33,9 @@ READ = (401, 403, 404)
 WRITE = (400, 401, 403, 404, 413, 415)
 WRITE_OR_CONFLICT = (*WRITE, 409)
 NOT_MODIFIED = "HTTP_304"
+# operationId -> (status, content) of an answer that is not a JSON model (a PDF, a ZIP...):
+# spectree documents JSON models only; openapi.py writes these in.
+OTHER_CONTENT: dict[str, tuple[str, dict[str, Any]]] = {}
 
 
 class Closed(BaseModel):
@@ -123,13 +126,19 @@ def operation(
     query: type[BaseModel] | None = None,
     public: bool = False,
     also: tuple[str, ...] = (),
+    content: dict[str, Any] | None = None,
 ) -> Callable:
-    """Declare a view's answer ``(status, model, description)``, errors, body and parameters."""
+    """Declare a view's answer ``(status, model, description)``, errors, body and parameters.
+
+    ``content`` documents an answer that is no JSON model: ``{media type: {"schema": ...}}``.
+    """
     status, model, description = ok
     answers: dict[str, Any] = {f"HTTP_{status}": (model, description)}
     answers.update({f"HTTP_{e}": (Error, ERRORS[e]) for e in (*errors, 422)})
 
     def decorate(func: Callable) -> Callable:
+        if content is not None:
+            OTHER_CONTENT[func.__name__] = (str(status), content)
         return api_spec.validate(
             json=body,
             headers=headers,
