@@ -1,11 +1,10 @@
 """The parts of the OpenAPI document still written by hand, for the routes not yet declared
-with pydantic models (see spec.py): role plays and evaluations, attendance and attestations.
+with pydantic models (see spec.py): role plays and evaluations.
 openapi.py merges them into the generated document.
 """
 
 from typing import Any
 
-from .attestations_openapi import register_attestations
 from .edge_openapi import document_edge_errors
 from .evaluations_openapi import register_evaluations
 from .schemas import SCHEMAS, STR, ref
@@ -102,5 +101,4 @@ WRITE_OR_CONFLICT = (*WRITE_ERRORS, "409")
 
 LEGACY: dict[str, Any] = {"paths": {}, "components": COMPONENTS, "tags": []}
 register_evaluations(LEGACY)  # issue 6: role plays, evaluations, attainment
-register_attestations(LEGACY)  # issue 7: attendance, attestations, verification, xAPI
 document_edge_errors(LEGACY)  # issue 15: text refused at the edge (after every register_*)

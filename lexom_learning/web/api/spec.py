@@ -9,10 +9,12 @@ the routes and the models (openapi.py serves it). A body is read by ``body.raw_c
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from flask import request
+from flask import Response as FlaskResponse
+from flask import make_response, request
 from pydantic import BaseModel, ConfigDict, Field
 from spectree import Response, SecurityScheme, SecuritySchemeData, SpecTree
 from spectree.plugins.flask_plugin import FlaskPlugin
+from spectree.plugins.werkzeug_utils import flask_response_unpack
 
 from .body import BodyInvalid, raw_checks
 from .messages import invalid_from
@@ -81,6 +83,15 @@ class StrictBodies(FlaskPlugin):
         value = raw_checks(request.get_data(cache=True), request.mimetype, json.OPTIONAL)
         checked = json.model_validate({} if value is None else value)
         request.context = request.context._replace(json=checked)
+
+    def validate_response(self, resp, resp_model, skip_validation, force_resp_serialize):
+        """Leave an answer without a model (a file, a stream, a 304) as the view made it."""
+        payload, status, _ = flask_response_unpack(resp)
+        if isinstance(payload, FlaskResponse):
+            status = payload.status_code if status == 200 else status
+            if resp_model is None or resp_model.find_model(status) is None:
+                return make_response(resp), None
+        return super().validate_response(resp, resp_model, skip_validation, force_resp_serialize)
 
 
 def _refuse(req, resp, error, instance, adapter) -> None:
