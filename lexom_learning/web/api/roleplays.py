@@ -12,7 +12,22 @@ from ...storage import Participant, RolePlayGrading, RolePlayRun
 from ..roleplay.grids import groups_of
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, staff
-from .validation import json_body
+from .models_evaluations import (
+    DebriefNote,
+    Grading,
+    GridCreate,
+    MyRolePlay,
+    MyRunList,
+    RolePlayGroups,
+    RolePlayRunCreate,
+    RolePlayRunList,
+    RunGrids,
+)
+from .models_evaluations import RolePlayRun as RunOut
+from .models_core import IdempotencyHeader
+from .spec import WRITE, WRITE_OR_CONFLICT, EmptyBody, operation, validated_body
+
+THE_RUN = (200, RunOut, "The run")
 
 
 def run_data(run: RolePlayRun, case: RolePlayCase | None) -> dict:
@@ -56,6 +71,7 @@ def _staff_run(rid: int, manage: bool = False):
 
 
 @bp.get("/sessions/<int:sid>/roleplays")
+@operation("roleplays", (200, RolePlayRunList, "Runs, oldest first"))
 def list_runs(sid: int):
     """List a session's role-play runs."""
     training = readable_session(sid, staff())
@@ -65,11 +81,17 @@ def list_runs(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/roleplays")
+@operation(
+    "roleplays",
+    (201, RunOut, "Started (Location: the run)"),
+    WRITE_OR_CONFLICT,
+    body=RolePlayRunCreate,
+)
 def create_run(sid: int):
     """Start a run of a case (trainer of the session)."""
     who = staff()
     training = managed_session(sid, who)
-    body = json_body("RolePlayRunCreate")
+    body = validated_body().model_dump(exclude_unset=True)
     course = course_of(training)
     run = roleplay.create_run(training, course, body["case_id"], who)
     response = jsonify(run_data(run, course.roleplay(run.case_id)))
@@ -78,6 +100,7 @@ def create_run(sid: int):
 
 
 @bp.get("/roleplays/<int:rid>")
+@operation("roleplays", THE_RUN)
 def get_run(rid: int):
     """Return a run with its groups and roles (staff who may read the session)."""
     _who, run, _training, course = _staff_run(rid)
@@ -85,10 +108,11 @@ def get_run(rid: int):
 
 
 @bp.put("/roleplays/<int:rid>/groups")
+@operation("roleplays", THE_RUN, WRITE_OR_CONFLICT, body=RolePlayGroups)
 def set_groups(rid: int):
     """Form groups automatically (``mode: auto``) or by hand (``assignments``)."""
     who, run, training, course = _staff_run(rid, manage=True)
-    body = json_body("RolePlayGroups")
+    body = validated_body().model_dump(exclude_unset=True)
     if body.get("mode") == "auto":
         roleplay.assign_auto(run, course, training, who, body.get("seed"), body.get("groups"))
     else:
@@ -102,6 +126,7 @@ def set_groups(rid: int):
 
 
 @bp.get("/roleplays/<int:rid>/grids")
+@operation("roleplays", (200, RunGrids, "Grids"))
 def run_grids(rid: int):
     """Return every group's latest grids side by side, with the mean level per criterion."""
     _who, run, _training, course = _staff_run(rid)
@@ -127,13 +152,20 @@ def run_grids(rid: int):
 
 
 @bp.post("/roleplays/<int:rid>/grids")
+@operation(
+    "roleplays",
+    (201, Grading, "Recorded; a new grid corrects the previous one"),
+    WRITE_OR_CONFLICT,
+    body=GridCreate,
+    headers=IdempotencyHeader,
+)
 def submit_grid(rid: int):
     """Record the calling observer's grid for the performer of their group (the same grid sent
     again with its ``Idempotency-Key`` records nothing and gets the first one back)."""
     person = participant()
     run = _participant_run(person, rid)
     key = checked_key(request.headers.get(HEADER), HEADER)
-    body = json_body("GridCreate")
+    body = validated_body().model_dump(exclude_unset=True)
     grading = roleplay.submit_grid(
         run,
         course_of(person.session),
@@ -147,18 +179,19 @@ def submit_grid(rid: int):
 
 
 @bp.put("/roleplays/<int:rid>/debrief")
+@operation("roleplays", THE_RUN, WRITE, body=DebriefNote)
 def debrief(rid: int):
     """Save the debrief note."""
     who, run, _training, course = _staff_run(rid, manage=True)
-    roleplay.set_debrief(run, course, json_body("DebriefNote")["note"], who)
+    roleplay.set_debrief(run, course, validated_body().note, who)
     return jsonify(run_data(run, course.roleplay(run.case_id)))
 
 
 @bp.post("/roleplays/<int:rid>/close")
+@operation("roleplays", THE_RUN, WRITE, body=EmptyBody)
 def close_run(rid: int):
     """Close the run (idempotent)."""
     who, run, _training, course = _staff_run(rid, manage=True)
-    json_body("EmptyBody", optional=True)
     roleplay.close_run(run, course, who)
     return jsonify(run_data(run, course.roleplay(run.case_id)))
 
@@ -171,6 +204,7 @@ def _participant_run(person: Participant, rid: int) -> RolePlayRun:
 
 
 @bp.get("/me/roleplays")
+@operation("learner", (200, MyRunList, "Runs"))
 def my_runs():
     """List the runs in which the calling participant has a role."""
     person = participant()
@@ -195,6 +229,7 @@ def my_runs():
 
 
 @bp.get("/me/roleplays/<int:rid>")
+@operation("learner", (200, MyRolePlay, "My role"))
 def my_run(rid: int):
     """Return the caller's own role and brief (never another's), group, and grid if observer."""
     person = participant()
