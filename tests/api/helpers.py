@@ -6,13 +6,12 @@ import re
 from typing import Any
 
 from flask import current_app
+from jsonschema import Draft202012Validator
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
 from lexom_learning.quizzes import matching, ordering
 from lexom_learning.services import accounts, links
 from lexom_learning.storage import Participant, User
-from jsonschema import Draft202012Validator
-
 from lexom_learning.web.api.openapi import document
 
 PREFIX = "/api/v1"

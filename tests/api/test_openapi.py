@@ -19,6 +19,7 @@ def served_document(app):
         DOCUMENT.update(document())
     return DOCUMENT
 
+
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 TOP_KEYS = {
     "openapi",

@@ -10,7 +10,6 @@ from ..attendance.documents import may_read, pdf_response
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, signed_in
 from .access import staff as staff_caller
-from .serializers import iso
 from .models_attestations import (
     AttendanceRecord,
     AttendanceSign,
@@ -22,6 +21,7 @@ from .models_attestations import (
     VerifyQuery,
     XapiStatements,
 )
+from .serializers import iso
 from .spec import WRITE_OR_CONFLICT, operation, validated_body
 
 TAG = "attestations"
@@ -74,9 +74,7 @@ def sign_attendance(slot: str):
 
 
 @bp.post("/sessions/<int:sid>/attendance")
-@operation(
-    TAG, (201, AttendanceSignature, "Recorded"), WRITE_OR_CONFLICT, body=AttendanceRecord
-)
+@operation(TAG, (201, AttendanceSignature, "Recorded"), WRITE_OR_CONFLICT, body=AttendanceRecord)
 def trainer_attendance(sid: int):
     """Countersign a participant's half-day, or record a paper signature with its reason."""
     who = staff_caller()

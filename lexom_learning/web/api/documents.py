@@ -7,7 +7,6 @@ from ...services.attendance_sheet import attendance_sheet_pdf
 from . import bp
 from .access import course_of, managed_session, readable_session
 from .access import staff as staff_caller
-from .serializers import iso
 from .models_documents import (
     AttendanceAdjustment,
     AttendanceAdjustmentRecorded,
@@ -20,6 +19,7 @@ from .models_documents import (
     ImprovementActionList,
     ImprovementActionUpdate,
 )
+from .serializers import iso
 from .spec import WRITE_OR_CONFLICT, operation, validated_body
 
 TAG = "quality"
@@ -166,9 +166,7 @@ def list_actions(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/improvement-actions")
-@operation(
-    TAG, (201, ImprovementAction, "Logged"), WRITE_OR_CONFLICT, body=ImprovementActionCreate
-)
+@operation(TAG, (201, ImprovementAction, "Logged"), WRITE_OR_CONFLICT, body=ImprovementActionCreate)
 def create_action(sid: int):
     """Log an improvement action (its origin: a complaint, an evaluation, an observation)."""
     who = staff_caller()

@@ -22,7 +22,7 @@ from .models_evaluations import (
     SessionAttainment,
     SessionEvaluations,
 )
-from .spec import EmptyBody, WRITE_OR_CONFLICT, operation, validated_body
+from .spec import WRITE_OR_CONFLICT, EmptyBody, operation, validated_body
 
 TOGGLED = (200, EvaluationState, "Its state")
 

@@ -27,7 +27,9 @@ def _no_bad_character(multiline: bool):
     def check(value: str) -> str:
         char = bad_character(value, multiline)
         if char is not None:
-            raise PydanticCustomError("bad_character", "refused character", {"char": describe(char)})
+            raise PydanticCustomError(
+                "bad_character", "refused character", {"char": describe(char)}
+            )
         return value
 
     return check

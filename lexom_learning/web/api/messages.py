@@ -36,11 +36,10 @@ TEMPLATES = {
     "date_from_datetime_inexact": N_("« %(path)s » : date attendue (AAAA-MM-JJ)."),
     "date_parsing": N_("« %(path)s » : date attendue (AAAA-MM-JJ)."),
     "date_type": N_("« %(path)s » : date attendue (AAAA-MM-JJ)."),
-    "date_range": N_(
-        "« %(path)s » : date hors de la période permise (%(first)s – %(last)s)."
-    ),
+    "date_range": N_("« %(path)s » : date hors de la période permise (%(first)s – %(last)s)."),
     "bad_character": N_("« %(path)s » contient un caractère non permis (%(char)s)."),
 }
+TOO_MANY_KEYS = N_("« %(path)s » : %(limit)s clés au plus.")
 WRONG_TYPE = N_("« %(path)s » doit être %(expected)s.")
 WRONG_BODY = N_("Le corps doit être %(expected)s.")
 FALLBACK = N_("« %(path)s » : valeur invalide.")
@@ -65,7 +64,10 @@ def invalid_from[E: Invalid](error: ValidationError, kind: type[E]) -> E:
         if not path:
             return kind(WRONG_BODY, None, expected=word)
         return kind(WRONG_TYPE, path, path=path, expected=word)
-    return kind(TEMPLATES.get(kind_name, FALLBACK), path or None, **params)
+    template = TEMPLATES.get(kind_name, FALLBACK)
+    if kind_name == "too_long" and context.get("field_type") == "Dictionary":
+        template = TOO_MANY_KEYS
+    return kind(template, path or None, **params)
 
 
 def _is_branch(part: Any) -> bool:

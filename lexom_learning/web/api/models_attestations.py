@@ -51,11 +51,14 @@ class SessionClose(Closed):
         "printed on the documents.",
     )
     reason: Text(500, 0, description="Why the session was interrupted") | None = None
-    last_half_day: Text(
-        20,
-        description="Interrupted: the last half-day held (default: those started by now). "
-        "Later half-days do not count.",
-    ) | None = None
+    last_half_day: (
+        Text(
+            20,
+            description="Interrupted: the last half-day held (default: those started by now). "
+            "Later half-days do not count.",
+        )
+        | None
+    ) = None
     decisions: list[Decision] | None = Field(
         None,
         max_length=2000,

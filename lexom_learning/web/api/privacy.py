@@ -11,8 +11,8 @@ from ...storage import Participant
 from . import bp
 from .access import MAX_ID
 from .access import staff as staff_caller
-from .serializers import iso
 from .models_privacy import Erasure, ErasureRequest
+from .serializers import iso
 from .spec import WRITE_OR_CONFLICT, operation, validated_body
 
 ROLES = ("admin", "compliance")

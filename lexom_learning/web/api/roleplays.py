@@ -12,6 +12,7 @@ from ...storage import Participant, RolePlayGrading, RolePlayRun
 from ..roleplay.grids import groups_of
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, staff
+from .models_core import IdempotencyHeader
 from .models_evaluations import (
     DebriefNote,
     Grading,
@@ -24,7 +25,6 @@ from .models_evaluations import (
     RunGrids,
 )
 from .models_evaluations import RolePlayRun as RunOut
-from .models_core import IdempotencyHeader
 from .spec import WRITE, WRITE_OR_CONFLICT, EmptyBody, operation, validated_body
 
 THE_RUN = (200, RunOut, "The run")

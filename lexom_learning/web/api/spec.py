@@ -119,8 +119,7 @@ api_spec = SpecTree(
             data=SecuritySchemeData(
                 type="http",
                 scheme="bearer",
-                description="A staff token from POST /auth/token, or a participant's access "
-                "token.",
+                description="A staff token from POST /auth/token, or a participant's access token.",
             ),
         )
     ],

@@ -9,13 +9,6 @@ from ...services.idempotency import HEADER, checked_key
 from ...storage import Participant
 from . import bp
 from .access import course_of, participant
-from .serializers import (
-    attainment_data,
-    attempt_data,
-    progress_data,
-    quiz_data,
-    session_data,
-)
 from .models_core import (
     AttemptCreate,
     AttemptList,
@@ -26,6 +19,13 @@ from .models_core import (
     MyProgress,
     UnitDone,
     UnitDoneRequest,
+)
+from .serializers import (
+    attainment_data,
+    attempt_data,
+    progress_data,
+    quiz_data,
+    session_data,
 )
 from .spec import WRITE_OR_CONFLICT, operation, validated_body
 

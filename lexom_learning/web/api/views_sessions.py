@@ -10,13 +10,6 @@ from ..content import courses
 from ..security import can_manage_session
 from . import bp
 from .access import course_of, managed_session, readable_session, staff
-from .serializers import (
-    attainment_data,
-    participant_counts,
-    participant_data,
-    progress_data,
-    session_data,
-)
 from .models_core import Participant as ParticipantOut
 from .models_core import (
     ParticipantCreate,
@@ -26,6 +19,13 @@ from .models_core import (
     SessionList,
     SessionProgress,
     SessionUpdate,
+)
+from .serializers import (
+    attainment_data,
+    participant_counts,
+    participant_data,
+    progress_data,
+    session_data,
 )
 from .spec import WRITE, WRITE_OR_CONFLICT, operation, validated_body
 
@@ -40,9 +40,7 @@ def list_sessions():
 
 
 @bp.post("/sessions")
-@operation(
-    "sessions", (201, Session, "Created (Location: the session)"), WRITE, body=SessionCreate
-)
+@operation("sessions", (201, Session, "Created (Location: the session)"), WRITE, body=SessionCreate)
 def create_session():
     """Create a session of a course, run by the calling trainer."""
     trainer = staff("trainer")
