@@ -22,11 +22,9 @@ from .models_attestations import (
     XapiStatements,
 )
 from .serializers import iso
-from .spec import WRITE_OR_CONFLICT, operation, validated_body
+from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body
 
 TAG = "attestations"
-PDF = {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
-ZIP = {"application/zip": {"schema": {"type": "string", "format": "binary"}}}
 
 
 def _user_agent() -> str:
@@ -62,9 +60,7 @@ def attestation_data(row) -> dict:
 
 
 @bp.post("/me/attendance/<slot>")
-@operation(
-    TAG, (201, AttendanceSignature, "Signature recorded"), WRITE_OR_CONFLICT, body=AttendanceSign
-)
+@operation(TAG, AttendanceSignature, 201, WRITE_OR_CONFLICT, body=AttendanceSign)
 def sign_attendance(slot: str):
     """Sign a half-day (the one open now) with a drawn signature or the typed name."""
     person = participant()
@@ -74,7 +70,7 @@ def sign_attendance(slot: str):
 
 
 @bp.post("/sessions/<int:sid>/attendance")
-@operation(TAG, (201, AttendanceSignature, "Recorded"), WRITE_OR_CONFLICT, body=AttendanceRecord)
+@operation(TAG, AttendanceSignature, 201, WRITE_OR_CONFLICT, body=AttendanceRecord)
 def trainer_attendance(sid: int):
     """Countersign a participant's half-day, or record a paper signature with its reason."""
     who = staff_caller()
@@ -109,7 +105,7 @@ def trainer_attendance(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/close")
-@operation(TAG, (200, SessionClosed, "Closed"), WRITE_OR_CONFLICT, body=SessionClose)
+@operation(TAG, SessionClosed, 200, WRITE_OR_CONFLICT, body=SessionClose)
 def close_session(sid: int):
     """Close the session and issue the attestations its rule calls for.
 
@@ -141,7 +137,7 @@ def close_session(sid: int):
 
 
 @bp.get("/sessions/<int:sid>/attestations")
-@operation(TAG, (200, AttestationList, "Attestations"))
+@operation(TAG, AttestationList)
 def session_attestations(sid: int):
     """List a session's attestations, every version (trainer of the session, compliance)."""
     training = readable_session(sid, staff_caller())
@@ -149,7 +145,7 @@ def session_attestations(sid: int):
 
 
 @bp.get("/attestations/<number>.pdf")
-@operation(TAG, (200, None, "PDF"), content=PDF)
+@operation(TAG, "PDF", content=binary("application/pdf"))
 def attestation_pdf(number: str):
     """Send the stored PDF: to its participant, the session's trainer or compliance."""
     who = signed_in()
@@ -170,7 +166,7 @@ def attestation_pdf(number: str):
 
 
 @bp.get("/sessions/<int:sid>/attestations.zip")
-@operation(TAG, (200, None, "ZIP, streamed"), content=ZIP)
+@operation(TAG, "ZIP, streamed", content=binary("application/zip"))
 def attestations_zip(sid: int):
     """Stream the ZIP of every current attestation PDF of a session (compliance)."""
     who = staff_caller("compliance")
@@ -185,7 +181,7 @@ def attestations_zip(sid: int):
 
 
 @bp.get("/verify/<number>")
-@operation(TAG, (200, Verification, "Verification"), (404,), query=VerifyQuery, public=True)
+@operation(TAG, Verification, 200, (404,), query=VerifyQuery, public=True)
 def verify(number: str):
     """Say whether a number is valid, superseded or revoked (anyone; no personal data)."""
     result = verification.verify(number, request.args.get("sha256"))
@@ -203,7 +199,7 @@ def verify(number: str):
 
 
 @bp.get("/sessions/<int:sid>/events.xapi.json")
-@operation(TAG, (200, XapiStatements, "Statements"))
+@operation(TAG, XapiStatements)
 def xapi_events(sid: int):
     """Return the session's completion log as xAPI statements."""
     training = readable_session(sid, staff_caller())

@@ -20,14 +20,13 @@ from .models_documents import (
     ImprovementActionUpdate,
 )
 from .serializers import iso
-from .spec import WRITE_OR_CONFLICT, operation, validated_body
+from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body
 
 TAG = "quality"
-PDF = {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
 
 
 @bp.get("/sessions/<int:sid>/attendance-sheet.pdf")
-@operation(TAG, (200, None, "PDF"), content=PDF)
+@operation(TAG, "PDF", content=binary("application/pdf"))
 def attendance_sheet(sid: int):
     """Send the signed attendance sheet (trainer of the session, compliance, admin)."""
     who = staff_caller()
@@ -61,12 +60,7 @@ def adjustment_data(row) -> dict:
 
 
 @bp.post("/sessions/<int:sid>/attendance/adjustments")
-@operation(
-    TAG,
-    (201, AttendanceAdjustmentRecorded, "Recorded"),
-    WRITE_OR_CONFLICT,
-    body=AttendanceAdjustment,
-)
+@operation(TAG, AttendanceAdjustmentRecorded, 201, WRITE_OR_CONFLICT, body=AttendanceAdjustment)
 def record_adjustment(sid: int):
     """Record a late arrival, an early departure or a justified absence (the session's trainer)."""
     who = staff_caller()
@@ -119,7 +113,7 @@ def action_data(row) -> dict:
 
 
 @bp.get("/sessions/<int:sid>/complaints")
-@operation(TAG, (200, ComplaintList, "Complaints"))
+@operation(TAG, ComplaintList)
 def list_complaints(sid: int):
     """List a session's complaints (staff who may read the session)."""
     training = readable_session(sid, staff_caller())
@@ -127,7 +121,7 @@ def list_complaints(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/complaints")
-@operation(TAG, (201, Complaint, "Logged"), WRITE_OR_CONFLICT, body=ComplaintCreate)
+@operation(TAG, Complaint, 201, WRITE_OR_CONFLICT, body=ComplaintCreate)
 def create_complaint(sid: int):
     """Log a complaint: who, what, when received, the answer if any, its status."""
     who = staff_caller()
@@ -146,7 +140,7 @@ def create_complaint(sid: int):
 
 
 @bp.patch("/sessions/<int:sid>/complaints/<int:cid>")
-@operation(TAG, (200, Complaint, "Updated"), WRITE_OR_CONFLICT, body=ComplaintUpdate)
+@operation(TAG, Complaint, 200, WRITE_OR_CONFLICT, body=ComplaintUpdate)
 def update_complaint(sid: int, cid: int):
     """Record the answer to a complaint and its status."""
     training = readable_session(sid, staff_caller())
@@ -158,7 +152,7 @@ def update_complaint(sid: int, cid: int):
 
 
 @bp.get("/sessions/<int:sid>/improvement-actions")
-@operation(TAG, (200, ImprovementActionList, "Actions"))
+@operation(TAG, ImprovementActionList)
 def list_actions(sid: int):
     """List a session's improvement actions."""
     training = readable_session(sid, staff_caller())
@@ -166,7 +160,7 @@ def list_actions(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/improvement-actions")
-@operation(TAG, (201, ImprovementAction, "Logged"), WRITE_OR_CONFLICT, body=ImprovementActionCreate)
+@operation(TAG, ImprovementAction, 201, WRITE_OR_CONFLICT, body=ImprovementActionCreate)
 def create_action(sid: int):
     """Log an improvement action (its origin: a complaint, an evaluation, an observation)."""
     who = staff_caller()
@@ -185,9 +179,7 @@ def create_action(sid: int):
 
 
 @bp.patch("/sessions/<int:sid>/improvement-actions/<int:aid>")
-@operation(
-    TAG, (200, ImprovementAction, "Updated"), WRITE_OR_CONFLICT, body=ImprovementActionUpdate
-)
+@operation(TAG, ImprovementAction, 200, WRITE_OR_CONFLICT, body=ImprovementActionUpdate)
 def update_action(sid: int, aid: int):
     """Change an improvement action's status."""
     training = readable_session(sid, staff_caller())

@@ -24,8 +24,6 @@ from .models_evaluations import (
 )
 from .spec import WRITE_OR_CONFLICT, EmptyBody, operation, validated_body
 
-TOGGLED = (200, EvaluationState, "Its state")
-
 
 def _stamp(value):
     return value.isoformat() if value else None
@@ -56,7 +54,7 @@ def window_data(session_id: int, kind: str, invited: int) -> dict:
 
 
 @bp.get("/sessions/<int:sid>/evaluations")
-@operation("evaluations", (200, SessionEvaluations, "Evaluations"))
+@operation("evaluations", SessionEvaluations)
 def session_evaluations(sid: int):
     """Return each evaluation's state and response rate, the satisfaction summary and the
     cold evaluation's schedule."""
@@ -110,21 +108,21 @@ def _toggle(sid: int, kind: str, opened: bool):
 
 
 @bp.post("/sessions/<int:sid>/evaluations/<kind>/open")
-@operation("evaluations", TOGGLED, WRITE_OR_CONFLICT, body=EmptyBody)
+@operation("evaluations", EvaluationState, 200, WRITE_OR_CONFLICT, body=EmptyBody)
 def open_evaluation(sid: int, kind: str):
     """Open (or reopen) the positioning or hot evaluation (trainer of the session)."""
     return _toggle(sid, kind, True)
 
 
 @bp.post("/sessions/<int:sid>/evaluations/<kind>/close")
-@operation("evaluations", TOGGLED, WRITE_OR_CONFLICT, body=EmptyBody)
+@operation("evaluations", EvaluationState, 200, WRITE_OR_CONFLICT, body=EmptyBody)
 def close_evaluation(sid: int, kind: str):
     """Close the positioning or hot evaluation (trainer of the session)."""
     return _toggle(sid, kind, False)
 
 
 @bp.get("/me/evaluations/<kind>")
-@operation("learner", (200, LearnerEvaluation, "The evaluation"))
+@operation("learner", LearnerEvaluation)
 def my_evaluation(kind: str):
     """Return a room evaluation as the participant sees it (never an answer) and its state."""
     person = participant()
@@ -188,9 +186,7 @@ def results_data(result) -> dict:
 
 
 @bp.post("/me/evaluations/<kind>/responses")
-@operation(
-    "learner", (201, EvaluationResults, "My results"), WRITE_OR_CONFLICT, body=EvaluationResponses
-)
+@operation("learner", EvaluationResults, 201, WRITE_OR_CONFLICT, body=EvaluationResponses)
 def submit_evaluation(kind: str):
     """Submit the caller's answers once; knowledge items are graded by the quiz engine."""
     person = participant()
@@ -201,7 +197,7 @@ def submit_evaluation(kind: str):
 
 
 @bp.get("/me/evaluations/<kind>/results")
-@operation("learner", (200, EvaluationResults, "My results"))
+@operation("learner", EvaluationResults)
 def my_results(kind: str):
     """Return the caller's own results (404 before submitting)."""
     person = participant()
@@ -217,7 +213,7 @@ def figures_data(figures: dict[str, Figures]) -> list[dict]:
 
 
 @bp.get("/sessions/<int:sid>/attainment")
-@operation("evaluations", (200, SessionAttainment, "Figures"))
+@operation("evaluations", SessionAttainment)
 def session_attainment(sid: int):
     """Return per-objective attainment, progress, retention, role plays and quizzes."""
     training = readable_session(sid, staff())
@@ -239,7 +235,7 @@ def session_attainment(sid: int):
 
 
 @bp.get("/sessions/<int:sid>/outbox")
-@operation("evaluations", (200, OutboxMessageList, "Messages, newest first"))
+@operation("evaluations", OutboxMessageList)
 def session_outbox(sid: int):
     """Return the session's messages and their fate (trainer of the session, admin)."""
     training = managed_session(sid, staff())

@@ -59,12 +59,7 @@ def run_data(run: LiveRun) -> dict[str, Any]:
 
 
 @bp.post("/sessions/<int:sid>/live-quizzes")
-@operation(
-    "live",
-    (201, LiveQuiz, "Started, waiting for the first question"),
-    WRITE_OR_CONFLICT,
-    body=LiveQuizStart,
-)
+@operation("live", LiveQuiz, 201, WRITE_OR_CONFLICT, body=LiveQuizStart)
 def start_live_quiz(sid: int):
     """Start a live quiz (a live set or a module quiz) in a session; it waits for /next."""
     trainer = staff()
@@ -76,7 +71,6 @@ def start_live_quiz(sid: int):
     return response, 201
 
 
-MOVED = (200, LiveStateOut, "The run, as the trainer sees it")
 MOVE = (401, 403, 404, 409)
 
 
@@ -91,21 +85,21 @@ def _move(lid: int, action: str):
 
 
 @bp.post("/live-quizzes/<int:lid>/next")
-@operation("live", MOVED, MOVE)
+@operation("live", LiveStateOut, 200, MOVE)
 def next_question(lid: int):
     """Open the next question (409 while one is open or when none is left)."""
     return _move(lid, "next")
 
 
 @bp.post("/live-quizzes/<int:lid>/close")
-@operation("live", MOVED, MOVE)
+@operation("live", LiveStateOut, 200, MOVE)
 def close_question(lid: int):
     """Close the open question: answers stop, the last ones count (409 if none is open)."""
     return _move(lid, "close")
 
 
 @bp.post("/live-quizzes/<int:lid>/finish")
-@operation("live", MOVED, MOVE)
+@operation("live", LiveStateOut, 200, MOVE)
 def finish_live_quiz(lid: int):
     """Finish the run (409 while a question is open)."""
     return _move(lid, "finish")
@@ -141,7 +135,7 @@ def phone_view(lid: int) -> tuple[live.PhoneView, Course] | None:
 
 @bp.get("/live-quizzes/<int:lid>")
 @limiter.exempt  # a room of phones shares one address: an address limit would lock it out
-@operation("live", (200, LiveStateOut, "The state"), also=(NOT_MODIFIED,))
+@operation("live", LiveStateOut, also=(NOT_MODIFIED,))
 def get_live_quiz(lid: int):
     """Return the run as the caller may see it; 304 while the ETag still holds."""
     phone = phone_view(lid)
@@ -164,12 +158,7 @@ def get_live_quiz(lid: int):
 
 @bp.put("/live-quizzes/<int:lid>/answers/<question_id>")
 @limiter.exempt
-@operation(
-    "live",
-    (200, LiveAnswerReceipt, "Kept (never says whether it is right)"),
-    WRITE_OR_CONFLICT,
-    body=LiveAnswerPut,
-)
+@operation("live", LiveAnswerReceipt, 200, WRITE_OR_CONFLICT, body=LiveAnswerPut)
 def put_live_answer(lid: int, question_id: str):
     """Answer the open question; the last answer before closing counts (409 if not open)."""
     phone = phone_view(lid)
@@ -190,7 +179,7 @@ def put_live_answer(lid: int, question_id: str):
 
 
 @bp.get("/live-quizzes/<int:lid>/results")
-@operation("live", (200, LiveResults, "The results"))
+@operation("live", LiveResults)
 def live_quiz_results(lid: int):
     """Return counts per option, answered and correct per question, and per participant."""
     who = staff()

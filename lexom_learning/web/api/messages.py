@@ -19,6 +19,9 @@ TYPE_WORDS = {
     "int": N_("un entier"),
     "float": N_("un nombre"),
 }
+UNEXPECTED = N_("« %(path)s » : valeur inattendue.")
+DATE_EXPECTED = N_("« %(path)s » : date attendue (AAAA-MM-JJ).")
+DATE_ERRORS = ("date_format", "date_parsing", "date_type", "date_from_datetime_parsing")
 # pydantic error type -> French template; %(path)s is the field's dotted path.
 TEMPLATES = {
     "missing": N_("Champ obligatoire manquant : « %(name)s »."),
@@ -28,16 +31,10 @@ TEMPLATES = {
     "too_long": N_("« %(path)s » : %(limit)s éléments au plus."),
     "greater_than_equal": N_("« %(path)s » doit valoir au moins %(limit)s."),
     "less_than_equal": N_("« %(path)s » doit valoir au plus %(limit)s."),
-    "literal_error": N_("« %(path)s » : valeur inattendue."),
-    "enum": N_("« %(path)s » : valeur inattendue."),
-    "string_pattern_mismatch": N_("« %(path)s » : valeur inattendue."),
-    "date_format": N_("« %(path)s » : date attendue (AAAA-MM-JJ)."),
-    "date_from_datetime_parsing": N_("« %(path)s » : date attendue (AAAA-MM-JJ)."),
-    "date_from_datetime_inexact": N_("« %(path)s » : date attendue (AAAA-MM-JJ)."),
-    "date_parsing": N_("« %(path)s » : date attendue (AAAA-MM-JJ)."),
-    "date_type": N_("« %(path)s » : date attendue (AAAA-MM-JJ)."),
     "date_range": N_("« %(path)s » : date hors de la période permise (%(first)s – %(last)s)."),
     "bad_character": N_("« %(path)s » contient un caractère non permis (%(char)s)."),
+    **dict.fromkeys(("literal_error", "enum", "string_pattern_mismatch"), UNEXPECTED),
+    **dict.fromkeys(DATE_ERRORS, DATE_EXPECTED),
 }
 TOO_MANY_KEYS = N_("« %(path)s » : %(limit)s clés au plus.")
 WRONG_TYPE = N_("« %(path)s » doit être %(expected)s.")

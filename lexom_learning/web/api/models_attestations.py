@@ -84,11 +84,11 @@ class Attestation(BaseModel):
 
     number: str
     participant_id: int
+    version: int | None = None
     status: AttestationStatus
     sha256: str
-    issued_at: datetime
-    version: int | None = None
     certificate_sha256: str | None = None
+    issued_at: datetime
     hours_attended: float | None = None
 
 
@@ -130,11 +130,11 @@ class CourseTitle(BaseModel):
 class Verification(BaseModel):
     """Valid, superseded or revoked (no personal data)."""
 
+    number: str | None = None
     valid: bool
     status: AttestationStatus
     course: CourseTitle
     issued_at: datetime
-    number: str | None = None
     sha256_match: bool | None = None
     superseded_by: str | None = None
 

@@ -308,7 +308,7 @@ class UnitDoneRequest(Closed):
 
 
 class UnitDone(BaseModel):
-    """A unit marked as done."""
+    """A unit marked as done; recorded is false when it already was."""
 
     unit_id: str
     done: Bool
@@ -375,7 +375,7 @@ class AttemptList(RootModel[list[Attempt]]):
 
 
 class AttemptResult(Attempt, AttemptStatus):
-    """A graded attempt, with the attempts used and left."""
+    """A graded attempt (a retry with its Idempotency-Key: the first one), attempts left."""
 
 
 class IdempotencyHeader(BaseModel):

@@ -86,7 +86,7 @@ class RolePlayRunList(RootModel[list[RolePlayRun]]):
 
 
 class Grading(BaseModel):
-    """One observer's grid."""
+    """One observer's grid (a new grid corrects the previous one)."""
 
     observer_id: int
     performer_id: int

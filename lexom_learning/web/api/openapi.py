@@ -45,7 +45,8 @@ def _build(generated: dict[str, Any]) -> dict[str, Any]:
 @bp.get("/openapi.json")
 @operation(
     "meta",
-    (200, None, "OpenAPI 3.1"),
+    "OpenAPI 3.1",
+    200,
     (),
     public=True,
     content={"application/json": {"schema": {"type": "object"}}},

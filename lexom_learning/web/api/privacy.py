@@ -37,7 +37,7 @@ def _participant(pid: int) -> Participant:
 @bp.get("/participants/<int:pid>/personal-data")
 @operation(
     "privacy",
-    (200, None, "ZIP: donnees-personnelles.json and the PDFs"),
+    "ZIP: donnees-personnelles.json and the PDFs",
     content={
         "application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip"}}
     },
@@ -65,12 +65,7 @@ def personal_data(pid: int):
 
 
 @bp.post("/participants/<int:pid>/erasure")
-@operation(
-    "privacy",
-    (200, Erasure, "Done: what changed, the documents kept and until when"),
-    WRITE_OR_CONFLICT,
-    body=ErasureRequest,
-)
+@operation("privacy", Erasure, 200, WRITE_OR_CONFLICT, body=ErasureRequest)
 def erase_participant(pid: int):
     """Replace a participant's identity by a pseudonym and delete their personal data."""
     who = staff_caller(*ROLES)

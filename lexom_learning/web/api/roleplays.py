@@ -27,8 +27,6 @@ from .models_evaluations import (
 from .models_evaluations import RolePlayRun as RunOut
 from .spec import WRITE, WRITE_OR_CONFLICT, EmptyBody, operation, validated_body
 
-THE_RUN = (200, RunOut, "The run")
-
 
 def run_data(run: RolePlayRun, case: RolePlayCase | None) -> dict:
     """Return a run's summary."""
@@ -71,7 +69,7 @@ def _staff_run(rid: int, manage: bool = False):
 
 
 @bp.get("/sessions/<int:sid>/roleplays")
-@operation("roleplays", (200, RolePlayRunList, "Runs, oldest first"))
+@operation("roleplays", RolePlayRunList)
 def list_runs(sid: int):
     """List a session's role-play runs."""
     training = readable_session(sid, staff())
@@ -81,12 +79,7 @@ def list_runs(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/roleplays")
-@operation(
-    "roleplays",
-    (201, RunOut, "Started (Location: the run)"),
-    WRITE_OR_CONFLICT,
-    body=RolePlayRunCreate,
-)
+@operation("roleplays", RunOut, 201, WRITE_OR_CONFLICT, body=RolePlayRunCreate)
 def create_run(sid: int):
     """Start a run of a case (trainer of the session)."""
     who = staff()
@@ -100,7 +93,7 @@ def create_run(sid: int):
 
 
 @bp.get("/roleplays/<int:rid>")
-@operation("roleplays", THE_RUN)
+@operation("roleplays", RunOut)
 def get_run(rid: int):
     """Return a run with its groups and roles (staff who may read the session)."""
     _who, run, _training, course = _staff_run(rid)
@@ -108,7 +101,7 @@ def get_run(rid: int):
 
 
 @bp.put("/roleplays/<int:rid>/groups")
-@operation("roleplays", THE_RUN, WRITE_OR_CONFLICT, body=RolePlayGroups)
+@operation("roleplays", RunOut, 200, WRITE_OR_CONFLICT, body=RolePlayGroups)
 def set_groups(rid: int):
     """Form groups automatically (``mode: auto``) or by hand (``assignments``)."""
     who, run, training, course = _staff_run(rid, manage=True)
@@ -126,7 +119,7 @@ def set_groups(rid: int):
 
 
 @bp.get("/roleplays/<int:rid>/grids")
-@operation("roleplays", (200, RunGrids, "Grids"))
+@operation("roleplays", RunGrids)
 def run_grids(rid: int):
     """Return every group's latest grids side by side, with the mean level per criterion."""
     _who, run, _training, course = _staff_run(rid)
@@ -152,13 +145,7 @@ def run_grids(rid: int):
 
 
 @bp.post("/roleplays/<int:rid>/grids")
-@operation(
-    "roleplays",
-    (201, Grading, "Recorded; a new grid corrects the previous one"),
-    WRITE_OR_CONFLICT,
-    body=GridCreate,
-    headers=IdempotencyHeader,
-)
+@operation("roleplays", Grading, 201, WRITE_OR_CONFLICT, body=GridCreate, headers=IdempotencyHeader)
 def submit_grid(rid: int):
     """Record the calling observer's grid for the performer of their group (the same grid sent
     again with its ``Idempotency-Key`` records nothing and gets the first one back)."""
@@ -179,7 +166,7 @@ def submit_grid(rid: int):
 
 
 @bp.put("/roleplays/<int:rid>/debrief")
-@operation("roleplays", THE_RUN, WRITE, body=DebriefNote)
+@operation("roleplays", RunOut, 200, WRITE, body=DebriefNote)
 def debrief(rid: int):
     """Save the debrief note."""
     who, run, _training, course = _staff_run(rid, manage=True)
@@ -188,7 +175,7 @@ def debrief(rid: int):
 
 
 @bp.post("/roleplays/<int:rid>/close")
-@operation("roleplays", THE_RUN, WRITE, body=EmptyBody)
+@operation("roleplays", RunOut, 200, WRITE, body=EmptyBody)
 def close_run(rid: int):
     """Close the run (idempotent)."""
     who, run, _training, course = _staff_run(rid, manage=True)
@@ -204,7 +191,7 @@ def _participant_run(person: Participant, rid: int) -> RolePlayRun:
 
 
 @bp.get("/me/roleplays")
-@operation("learner", (200, MyRunList, "Runs"))
+@operation("learner", MyRunList)
 def my_runs():
     """List the runs in which the calling participant has a role."""
     person = participant()
@@ -229,7 +216,7 @@ def my_runs():
 
 
 @bp.get("/me/roleplays/<int:rid>")
-@operation("learner", (200, MyRolePlay, "My role"))
+@operation("learner", MyRolePlay)
 def my_run(rid: int):
     """Return the caller's own role and brief (never another's), group, and grid if observer."""
     person = participant()

@@ -40,6 +40,11 @@ NOT_MODIFIED = "HTTP_304"
 OTHER_CONTENT: dict[str, tuple[str, dict[str, Any]]] = {}
 
 
+def binary(media_type: str) -> dict[str, Any]:
+    """Return the ``content`` of an answer that is a file of ``media_type`` (a PDF, a ZIP)."""
+    return {media_type: {"schema": {"type": "string", "format": "binary"}}}
+
+
 class Closed(BaseModel):
     """A request body: an unknown field is refused, so a typo never passes silently."""
 
@@ -129,7 +134,8 @@ api_spec = SpecTree(
 
 def operation(
     tag: str,
-    ok: tuple[int, type[BaseModel] | None, str],
+    answer: type[BaseModel] | str,
+    status: int = 200,
     errors: tuple[int, ...] = READ,
     body: type[Closed] | None = None,
     headers: type[BaseModel] | None = None,
@@ -138,11 +144,15 @@ def operation(
     also: tuple[str, ...] = (),
     content: dict[str, Any] | None = None,
 ) -> Callable:
-    """Declare a view's answer ``(status, model, description)``, errors, body and parameters.
+    """Declare a view's answer (a model, described by its docstring, or a description for an
+    answer without a model), its errors, body and parameters.
 
     ``content`` documents an answer that is no JSON model: ``{media type: {"schema": ...}}``.
     """
-    status, model, description = ok
+    if isinstance(answer, str):
+        model, description = None, answer
+    else:
+        model, description = answer, (answer.__doc__ or "").strip().splitlines()[0]
     answers: dict[str, Any] = {f"HTTP_{status}": (model, description)}
     answers.update({f"HTTP_{e}": (Error, ERRORS[e]) for e in (*errors, 422)})
 

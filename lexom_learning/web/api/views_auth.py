@@ -17,13 +17,7 @@ from .spec import NOT_MODIFIED, operation, validated_body
 
 @bp.post("/auth/token")
 @sign_in_limits
-@operation(
-    "auth",
-    (200, Token, "The token and the role"),
-    (400, 401, 403, 413, 415, 429),
-    body=TokenRequest,
-    public=True,
-)
+@operation("auth", Token, 200, (400, 401, 403, 413, 415, 429), body=TokenRequest, public=True)
 def token():
     """Exchange a staff member's email and password for a bearer token."""
     body = validated_body()
@@ -44,7 +38,7 @@ def token():
 
 
 @bp.delete("/auth/token")
-@operation("auth", (204, None, "The token is revoked: it no longer authenticates"), (401, 403))
+@operation("auth", "The token is revoked: it no longer authenticates", 204, (401, 403))
 def revoke_token():
     """Revoke the staff bearer token the request carries."""
     staff()
@@ -54,7 +48,7 @@ def revoke_token():
 
 
 @bp.get("/courses/<course_id>")
-@operation("courses", (200, Course, "The course"), (401, 404), also=(NOT_MODIFIED,))
+@operation("courses", Course, 200, (401, 404), also=(NOT_MODIFIED,))
 def course(course_id: str):
     """Return a course: objectives, modules, units and quizzes, never a correct answer."""
     signed_in()

@@ -39,7 +39,7 @@ def _attainment(person: Participant, course: Course) -> list[dict]:
 
 
 @bp.get("/me")
-@operation("learner", (200, Me, "Identity, session, progress and attainment"))
+@operation("learner", Me)
 def me():
     """Return the calling participant, their session, course, progress and attainment."""
     person = participant()
@@ -56,7 +56,7 @@ def me():
 
 
 @bp.get("/me/progress")
-@operation("learner", (200, MyProgress, "Progress and attainment"))
+@operation("learner", MyProgress)
 def my_progress():
     """Return the calling participant's progress and attainment."""
     person = participant()
@@ -65,12 +65,7 @@ def my_progress():
 
 
 @bp.post("/me/units/<unit_id>/done")
-@operation(
-    "learner",
-    (200, UnitDone, "Done; recorded is false when it already was"),
-    WRITE_OR_CONFLICT,
-    body=UnitDoneRequest,
-)
+@operation("learner", UnitDone, 200, WRITE_OR_CONFLICT, body=UnitDoneRequest)
 def unit_done(unit_id: str):
     """Mark a unit as done (idempotent: a second call records nothing)."""
     person = participant()
@@ -88,7 +83,7 @@ def _quiz_status(person: Participant, quiz) -> dict:
 
 
 @bp.get("/me/quizzes/<quiz_id>")
-@operation("learner", (200, LearnerQuiz, "The quiz"))
+@operation("learner", LearnerQuiz)
 def my_quiz(quiz_id: str):
     """Return a module quiz as the learner sees it, with the attempts used and left."""
     person = participant()
@@ -97,7 +92,7 @@ def my_quiz(quiz_id: str):
 
 
 @bp.get("/me/quizzes/<quiz_id>/attempts")
-@operation("learner", (200, AttemptList, "Attempts, oldest first"))
+@operation("learner", AttemptList)
 def my_attempts(quiz_id: str):
     """List the caller's attempts with results; feedback and explanations once revealed."""
     person = participant()
@@ -108,11 +103,7 @@ def my_attempts(quiz_id: str):
 
 @bp.post("/me/quizzes/<quiz_id>/attempts")
 @operation(
-    "learner",
-    (201, AttemptResult, "Graded and stored (or, for a retry, the attempt first stored)"),
-    WRITE_OR_CONFLICT,
-    body=AttemptCreate,
-    headers=IdempotencyHeader,
+    "learner", AttemptResult, 201, WRITE_OR_CONFLICT, body=AttemptCreate, headers=IdempotencyHeader
 )
 def submit_attempt(quiz_id: str):
     """Submit a whole attempt; 409 when none is left, 422 with details per question.

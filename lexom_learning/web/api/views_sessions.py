@@ -31,7 +31,7 @@ from .spec import WRITE, WRITE_OR_CONFLICT, operation, validated_body
 
 
 @bp.get("/sessions")
-@operation("sessions", (200, SessionList, "Sessions, latest first"), (401, 403))
+@operation("sessions", SessionList, 200, (401, 403))
 def list_sessions():
     """List the sessions the caller may see: a trainer's own, every session for others."""
     visible = sessions.sessions_visible_to(staff())
@@ -40,7 +40,7 @@ def list_sessions():
 
 
 @bp.post("/sessions")
-@operation("sessions", (201, Session, "Created (Location: the session)"), WRITE, body=SessionCreate)
+@operation("sessions", Session, 201, WRITE, body=SessionCreate)
 def create_session():
     """Create a session of a course, run by the calling trainer."""
     trainer = staff("trainer")
@@ -67,14 +67,14 @@ def create_session():
 
 
 @bp.get("/sessions/<int:sid>")
-@operation("sessions", (200, Session, "The session"))
+@operation("sessions", Session)
 def get_session(sid: int):
     """Return one session the caller may read."""
     return jsonify(session_data(readable_session(sid, staff())))
 
 
 @bp.patch("/sessions/<int:sid>")
-@operation("sessions", (200, Session, "The session"), WRITE_OR_CONFLICT, body=SessionUpdate)
+@operation("sessions", Session, 200, WRITE_OR_CONFLICT, body=SessionUpdate)
 def update_session(sid: int):
     """Move some half-days of a session (dates and times in Europe/Paris)."""
     training = managed_session(sid, staff())
@@ -84,7 +84,7 @@ def update_session(sid: int):
 
 
 @bp.get("/sessions/<int:sid>/participants")
-@operation("sessions", (200, ParticipantList, "Participants by name"))
+@operation("sessions", ParticipantList)
 def list_participants(sid: int):
     """List a session's participants; access tokens only for those who manage it."""
     who = staff()
@@ -94,12 +94,7 @@ def list_participants(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/participants")
-@operation(
-    "sessions",
-    (201, ParticipantOut, "Enrolled, with the personal access token and link"),
-    WRITE_OR_CONFLICT,
-    body=ParticipantCreate,
-)
+@operation("sessions", ParticipantOut, 201, WRITE_OR_CONFLICT, body=ParticipantCreate)
 def add_participant(sid: int):
     """Enrol one participant and return their personal access token and link."""
     training = managed_session(sid, staff())
@@ -117,7 +112,7 @@ def add_participant(sid: int):
 
 
 @bp.get("/sessions/<int:sid>/progress")
-@operation("sessions", (200, SessionProgress, "Progress"))
+@operation("sessions", SessionProgress)
 def session_progress(sid: int):
     """Return each participant's progress per module and attainment per objective."""
     training = readable_session(sid, staff())
