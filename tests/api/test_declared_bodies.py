@@ -131,3 +131,17 @@ def test_the_body_is_read_before_its_model(client, factories):
         422,
     )
     assert error["message"] == "Le corps doit être un objet."
+
+
+def test_an_answer_outside_its_model_is_a_500_with_the_error_body(
+    app, client, factories, monkeypatch
+):
+    from lexom_learning.web.api import views_sessions
+
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    session = factories.SessionFactory()
+    monkeypatch.setattr(views_sessions, "session_data", lambda training: {"id": "not a number"})
+    headers = {"Authorization": f"Bearer {token_of(session.trainer)}"}
+    response = client.get(f"{PREFIX}/sessions/{session.id}", headers=headers)
+    error = assert_error(response, 500)
+    assert error["code"] == "server_error"

@@ -185,3 +185,12 @@ def test_request_bodies_are_closed_so_typos_are_refused():
             if "requestBody" in operation:
                 schema = resolve(operation["requestBody"]["content"]["application/json"]["schema"])
                 assert schema.get("additionalProperties") is False, (path, method)
+
+
+def test_every_parameter_is_described_and_every_operation_documents_the_422():
+    for path, item in DOCUMENT["paths"].items():
+        for method, operation in item.items():
+            for param in operation.get("parameters", []):
+                assert param.get("description"), (path, method, param["name"])
+            invalid = operation["responses"]["422"]["content"]["application/json"]["schema"]
+            assert invalid == {"$ref": "#/components/schemas/Error"}, (path, method)

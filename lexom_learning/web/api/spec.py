@@ -35,6 +35,21 @@ READ = (401, 403, 404)
 WRITE = (400, 401, 403, 404, 413, 415)
 WRITE_OR_CONFLICT = (*WRITE, 409)
 NOT_MODIFIED = "HTTP_304"
+PATH_PARAMETERS = {
+    "sid": "Training session id",
+    "course_id": "Course id, e.g. mrk-stra-05",
+    "unit_id": "Unit id, e.g. m1-u1",
+    "quiz_id": "Module quiz id, e.g. m1-quiz",
+    "lid": "Live quiz (run) id",
+    "question_id": "Question id, e.g. l1-q3",
+    "pid": "Participant id",
+    "rid": "Role-play run id",
+    "kind": "An evaluation answered in the room: positioning or hot",
+    "number": "Attestation number, e.g. MRK-STRA-05-2026-00001",
+    "slot": "Half-day id, e.g. d1-am",
+    "cid": "Complaint id",
+    "aid": "Improvement action id",
+}
 # operationId -> (status, content) of an answer that is not a JSON model (a PDF, a ZIP...):
 # spectree documents JSON models only; openapi.py writes these in.
 OTHER_CONTENT: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -77,6 +92,10 @@ class Error(BaseModel):
     error: ErrorDetail
 
 
+class AnswerBreaksContract(RuntimeError):
+    """A view answered something its declared model does not allow (a bug: 500)."""
+
+
 class StrictBodies(FlaskPlugin):
     """spectree's Flask plugin, reading a JSON body through ``body.raw_checks`` first."""
 
@@ -96,7 +115,12 @@ class StrictBodies(FlaskPlugin):
             status = payload.status_code if status == 200 else status
             if resp_model is None or resp_model.find_model(status) is None:
                 return make_response(resp), None
-        return super().validate_response(resp, resp_model, skip_validation, force_resp_serialize)
+        response, error = super().validate_response(
+            resp, resp_model, skip_validation, force_resp_serialize
+        )
+        if error is not None:  # the view broke the contract: a 500 with our error body
+            raise AnswerBreaksContract(f"{request.endpoint}: {error}") from error
+        return response, None
 
 
 def _refuse(req, resp, error, instance, adapter) -> None:
@@ -167,6 +191,7 @@ def operation(
             tags=[tag],
             security={} if public else None,
             operation_id=func.__name__,
+            path_parameter_descriptions=PATH_PARAMETERS,
         )(func)
 
     return decorate
