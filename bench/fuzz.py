@@ -140,7 +140,7 @@ def main() -> None:
     with (folder / "server.log").open("ab") as log:
         server = subprocess.Popen(
             [BIN / "lexom", "serve", "--host", HOST, "--port", str(args.port)],
-            env=setup["env"],
+            env={**setup["env"], "LEXOM_BASE_URL": base},  # `lexom serve` needs its address
             stdout=log,
             stderr=subprocess.STDOUT,
         )

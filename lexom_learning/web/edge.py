@@ -1,6 +1,6 @@
 """Text checked once at the edge: every request's query, path and form values.
 
-JSON bodies are checked by api/validation.py (against the published schemas), CSV files by
+JSON bodies are checked by api/body.py and their pydantic models (api/fields.py), CSV files by
 services/sessions.py, both with the same rules (``lexom_learning.input_rules``). This hook
 covers what every page and API route reads without a schema: query parameters, path
 segments, and form fields (WTForms forms and the ``request.form`` of quiz, evaluation and
@@ -26,7 +26,7 @@ def first_bad_field() -> tuple[str, str] | None:
         (request.view_args or {}, False),
         (request.args, False),
     ]
-    # The API reads JSON only (validation.py checks it); its views refuse a form with a 415.
+    # The API reads JSON only (api/body.py checks it); its views refuse a form with a 415.
     form = request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data")
     if form and request.method != "GET" and not request.path.startswith("/api/"):
         sources.append((request.form, True))

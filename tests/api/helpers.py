@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 from flask import current_app
+from jsonschema import Draft202012Validator
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
 from lexom_learning.quizzes import matching, ordering
 from lexom_learning.services import accounts, links
 from lexom_learning.storage import Participant, User
-from lexom_learning.web.api.openapi import DOCUMENT
-from lexom_learning.web.api.validation import check
+from lexom_learning.web.api.openapi import document
 
 PREFIX = "/api/v1"
 
@@ -31,17 +31,23 @@ def documented_response(path: str, method: str, status: int) -> dict[str, Any] |
     except (NotFound, MethodNotAllowed):  # answered by the app's handlers: the error body
         return {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     doc_path = openapi_path(rule.rule)
-    operation = DOCUMENT["paths"][doc_path][method.lower()]
+    operation = document()["paths"][doc_path][method.lower()]
     response = operation["responses"].get(str(status))
     if response is not None and "$ref" in response:
-        response = DOCUMENT["components"]["responses"][response["$ref"].rsplit("/", 1)[-1]]
+        response = document()["components"]["responses"][response["$ref"].rsplit("/", 1)[-1]]
     return response
 
 
 def _schema(schema: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in schema:
-        schema = DOCUMENT["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+        schema = document()["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
     return schema
+
+
+def schema_errors(schema: dict[str, Any], value: Any) -> list[str]:
+    """Return what a value breaks of a schema of the document (JSON Schema 2020-12)."""
+    rooted = {**schema, "components": document()["components"]}
+    return [f"{e.json_path}: {e.message}" for e in Draft202012Validator(rooted).iter_errors(value)]
 
 
 def _properties(schema: dict[str, Any]) -> dict[str, Any] | None:
@@ -111,7 +117,8 @@ class Api:
         if schema is None:
             return
         assert response.is_json, f"{method} {path}: the answer is not JSON"
-        check(schema, response.get_json(), "")
+        broken = schema_errors(schema, response.get_json())
+        assert not broken, f"{method} {path}: {broken}"
         if self.strict_keys:
             extra = sorted(undocumented(schema, response.get_json(), ""))
             assert not extra, f"{method} {path}: undocumented keys {extra}"

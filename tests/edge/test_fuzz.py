@@ -2,7 +2,7 @@
 
 Schemathesis generates requests for every operation from /api/v1/openapi.json, as a trainer, a
 participant and an anonymous caller, and checks each answer: never a server error, and the
-status, content type and body documented.
+status, content type and body schema documented.
 """
 
 import pytest
@@ -15,7 +15,12 @@ from tests.api.helpers import token_of
 
 pytestmark = pytest.mark.db
 CASES_PER_OPERATION = 3
-CHECKS = ("not_a_server_error", "status_code_conformance", "content_type_conformance")
+CHECKS = (
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_schema_conformance",
+)
 
 
 @pytest.fixture

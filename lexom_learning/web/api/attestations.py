@@ -10,8 +10,21 @@ from ..attendance.documents import may_read, pdf_response
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, signed_in
 from .access import staff as staff_caller
+from .models_attestations import (
+    AttendanceRecord,
+    AttendanceSign,
+    AttendanceSignature,
+    AttestationList,
+    SessionClose,
+    SessionClosed,
+    Verification,
+    VerifyQuery,
+    XapiStatements,
+)
 from .serializers import iso
-from .validation import json_body
+from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body
+
+TAG = "attestations"
 
 
 def _user_agent() -> str:
@@ -47,21 +60,23 @@ def attestation_data(row) -> dict:
 
 
 @bp.post("/me/attendance/<slot>")
+@operation(TAG, AttendanceSignature, 201, WRITE_OR_CONFLICT, body=AttendanceSign)
 def sign_attendance(slot: str):
     """Sign a half-day (the one open now) with a drawn signature or the typed name."""
     person = participant()
-    body = json_body("AttendanceSign")
+    body = validated_body().model_dump(exclude_unset=True)
     row = attendance.sign(person, course_of(person.session), slot, body["signature"], _user_agent())
     return jsonify(signature_data(row)), 201
 
 
 @bp.post("/sessions/<int:sid>/attendance")
+@operation(TAG, AttendanceSignature, 201, WRITE_OR_CONFLICT, body=AttendanceRecord)
 def trainer_attendance(sid: int):
     """Countersign a participant's half-day, or record a paper signature with its reason."""
     who = staff_caller()
     training = managed_session(sid, who)
     course = course_of(training)
-    body = json_body("AttendanceRecord")
+    body = validated_body().model_dump(exclude_unset=True)
     if body["method"] == "countersign":
         row = attendance.countersign(
             training, course, who, body["participant_id"], body["slot"], _user_agent()
@@ -90,12 +105,22 @@ def trainer_attendance(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/close")
+@operation(TAG, SessionClosed, 200, WRITE_OR_CONFLICT, body=SessionClose)
 def close_session(sid: int):
-    """Close the session and issue the attestations its rule calls for; answer with the
-    session's outcome (the same to every caller, however many close it at once)."""
+    """Close the session and issue the attestations its rule calls for.
+
+    Answers with the session's outcome (the same to every caller, however many close it at
+    once). Refused with 409 before the end of the session's last half-day (Europe/Paris),
+    unless the body says `interrupted: true` with a `reason` (the documents then count only
+    the half-days held and print the interruption). Refused with 409 while phone signatures
+    still await countersignature: the error's `pending` lists them (participant_id, name, slot,
+    label); send a `decisions` entry for each (`countersign`, or `absent` with a reason).
+    Documents are dated on or after the end of the last half-day held. The body is optional.
+    Nothing is written when the close is refused.
+    """
     who = staff_caller()
     training = managed_session(sid, who)
-    body = json_body("SessionClose", optional=True)
+    body = validated_body().model_dump(exclude_unset=True)
     report = attestations.close_and_issue(
         training, course_of(training), CloseRequest.from_json(body), who.get_id()
     )
@@ -112,6 +137,7 @@ def close_session(sid: int):
 
 
 @bp.get("/sessions/<int:sid>/attestations")
+@operation(TAG, AttestationList)
 def session_attestations(sid: int):
     """List a session's attestations, every version (trainer of the session, compliance)."""
     training = readable_session(sid, staff_caller())
@@ -119,6 +145,7 @@ def session_attestations(sid: int):
 
 
 @bp.get("/attestations/<number>.pdf")
+@operation(TAG, "PDF", content=binary("application/pdf"))
 def attestation_pdf(number: str):
     """Send the stored PDF: to its participant, the session's trainer or compliance."""
     who = signed_in()
@@ -139,6 +166,7 @@ def attestation_pdf(number: str):
 
 
 @bp.get("/sessions/<int:sid>/attestations.zip")
+@operation(TAG, "ZIP, streamed", content=binary("application/zip"))
 def attestations_zip(sid: int):
     """Stream the ZIP of every current attestation PDF of a session (compliance)."""
     who = staff_caller("compliance")
@@ -153,6 +181,7 @@ def attestations_zip(sid: int):
 
 
 @bp.get("/verify/<number>")
+@operation(TAG, Verification, 200, (404,), query=VerifyQuery, public=True)
 def verify(number: str):
     """Say whether a number is valid, superseded or revoked (anyone; no personal data)."""
     result = verification.verify(number, request.args.get("sha256"))
@@ -170,6 +199,7 @@ def verify(number: str):
 
 
 @bp.get("/sessions/<int:sid>/events.xapi.json")
+@operation(TAG, XapiStatements)
 def xapi_events(sid: int):
     """Return the session's completion log as xAPI statements."""
     training = readable_session(sid, staff_caller())

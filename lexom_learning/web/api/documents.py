@@ -7,11 +7,26 @@ from ...services.attendance_sheet import attendance_sheet_pdf
 from . import bp
 from .access import course_of, managed_session, readable_session
 from .access import staff as staff_caller
+from .models_documents import (
+    AttendanceAdjustment,
+    AttendanceAdjustmentRecorded,
+    Complaint,
+    ComplaintCreate,
+    ComplaintList,
+    ComplaintUpdate,
+    ImprovementAction,
+    ImprovementActionCreate,
+    ImprovementActionList,
+    ImprovementActionUpdate,
+)
 from .serializers import iso
-from .validation import json_body
+from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body
+
+TAG = "quality"
 
 
 @bp.get("/sessions/<int:sid>/attendance-sheet.pdf")
+@operation(TAG, "PDF", content=binary("application/pdf"))
 def attendance_sheet(sid: int):
     """Send the signed attendance sheet (trainer of the session, compliance, admin)."""
     who = staff_caller()
@@ -45,11 +60,12 @@ def adjustment_data(row) -> dict:
 
 
 @bp.post("/sessions/<int:sid>/attendance/adjustments")
+@operation(TAG, AttendanceAdjustmentRecorded, 201, WRITE_OR_CONFLICT, body=AttendanceAdjustment)
 def record_adjustment(sid: int):
     """Record a late arrival, an early departure or a justified absence (the session's trainer)."""
     who = staff_caller()
     training = managed_session(sid, who)
-    body = json_body("AttendanceAdjustment")
+    body = validated_body().model_dump(exclude_unset=True)
     row = presence.record(
         training,
         course_of(training),
@@ -97,6 +113,7 @@ def action_data(row) -> dict:
 
 
 @bp.get("/sessions/<int:sid>/complaints")
+@operation(TAG, ComplaintList)
 def list_complaints(sid: int):
     """List a session's complaints (staff who may read the session)."""
     training = readable_session(sid, staff_caller())
@@ -104,11 +121,12 @@ def list_complaints(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/complaints")
+@operation(TAG, Complaint, 201, WRITE_OR_CONFLICT, body=ComplaintCreate)
 def create_complaint(sid: int):
     """Log a complaint: who, what, when received, the answer if any, its status."""
     who = staff_caller()
     training = readable_session(sid, who)
-    body = json_body("ComplaintCreate")
+    body = validated_body().model_dump(exclude_unset=True)
     row = quality.log_complaint(
         training,
         who.get_id(),
@@ -122,10 +140,11 @@ def create_complaint(sid: int):
 
 
 @bp.patch("/sessions/<int:sid>/complaints/<int:cid>")
+@operation(TAG, Complaint, 200, WRITE_OR_CONFLICT, body=ComplaintUpdate)
 def update_complaint(sid: int, cid: int):
     """Record the answer to a complaint and its status."""
     training = readable_session(sid, staff_caller())
-    body = json_body("ComplaintUpdate")
+    body = validated_body().model_dump(exclude_unset=True)
     row = quality.answer_complaint(
         quality.complaint_of(training, cid), body.get("answer"), body.get("status")
     )
@@ -133,6 +152,7 @@ def update_complaint(sid: int, cid: int):
 
 
 @bp.get("/sessions/<int:sid>/improvement-actions")
+@operation(TAG, ImprovementActionList)
 def list_actions(sid: int):
     """List a session's improvement actions."""
     training = readable_session(sid, staff_caller())
@@ -140,11 +160,12 @@ def list_actions(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/improvement-actions")
+@operation(TAG, ImprovementAction, 201, WRITE_OR_CONFLICT, body=ImprovementActionCreate)
 def create_action(sid: int):
     """Log an improvement action (its origin: a complaint, an evaluation, an observation)."""
     who = staff_caller()
     training = readable_session(sid, who)
-    body = json_body("ImprovementActionCreate")
+    body = validated_body().model_dump(exclude_unset=True)
     row = quality.log_action(
         training,
         who.get_id(),
@@ -158,9 +179,10 @@ def create_action(sid: int):
 
 
 @bp.patch("/sessions/<int:sid>/improvement-actions/<int:aid>")
+@operation(TAG, ImprovementAction, 200, WRITE_OR_CONFLICT, body=ImprovementActionUpdate)
 def update_action(sid: int, aid: int):
     """Change an improvement action's status."""
     training = readable_session(sid, staff_caller())
-    body = json_body("ImprovementActionUpdate")
+    body = validated_body().model_dump(exclude_unset=True)
     row = quality.update_action(quality.action_of(training, aid), body.get("status"))
     return jsonify(action_data(row))

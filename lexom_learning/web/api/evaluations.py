@@ -13,7 +13,16 @@ from ..evaluations.satisfaction import satisfaction_summary
 from ..shuffle import participant_seed
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, staff
-from .validation import json_body
+from .models_evaluations import (
+    EvaluationResponses,
+    EvaluationResults,
+    EvaluationState,
+    LearnerEvaluation,
+    OutboxMessageList,
+    SessionAttainment,
+    SessionEvaluations,
+)
+from .spec import WRITE_OR_CONFLICT, EmptyBody, operation, validated_body
 
 
 def _stamp(value):
@@ -45,6 +54,7 @@ def window_data(session_id: int, kind: str, invited: int) -> dict:
 
 
 @bp.get("/sessions/<int:sid>/evaluations")
+@operation("evaluations", SessionEvaluations)
 def session_evaluations(sid: int):
     """Return each evaluation's state and response rate, the satisfaction summary and the
     cold evaluation's schedule."""
@@ -93,24 +103,26 @@ def session_evaluations(sid: int):
 def _toggle(sid: int, kind: str, opened: bool):
     who = staff()
     training = managed_session(sid, who)
-    json_body("EmptyBody", optional=True)
     evaluations.set_open(training, course_of(training), _room_kind(kind), who, opened)
     return jsonify(window_data(training.id, kind, len(training.participants)))
 
 
 @bp.post("/sessions/<int:sid>/evaluations/<kind>/open")
+@operation("evaluations", EvaluationState, 200, WRITE_OR_CONFLICT, body=EmptyBody)
 def open_evaluation(sid: int, kind: str):
     """Open (or reopen) the positioning or hot evaluation (trainer of the session)."""
     return _toggle(sid, kind, True)
 
 
 @bp.post("/sessions/<int:sid>/evaluations/<kind>/close")
+@operation("evaluations", EvaluationState, 200, WRITE_OR_CONFLICT, body=EmptyBody)
 def close_evaluation(sid: int, kind: str):
     """Close the positioning or hot evaluation (trainer of the session)."""
     return _toggle(sid, kind, False)
 
 
 @bp.get("/me/evaluations/<kind>")
+@operation("learner", LearnerEvaluation)
 def my_evaluation(kind: str):
     """Return a room evaluation as the participant sees it (never an answer) and its state."""
     person = participant()
@@ -174,16 +186,18 @@ def results_data(result) -> dict:
 
 
 @bp.post("/me/evaluations/<kind>/responses")
+@operation("learner", EvaluationResults, 201, WRITE_OR_CONFLICT, body=EvaluationResponses)
 def submit_evaluation(kind: str):
     """Submit the caller's answers once; knowledge items are graded by the quiz engine."""
     person = participant()
     course = course_of(person.session)
-    body = json_body("EvaluationResponses")
-    evaluations.submit(person, course, _room_kind(kind), body["responses"], channel="api")
+    responses = validated_body().responses
+    evaluations.submit(person, course, _room_kind(kind), responses, channel="api")
     return jsonify(results_data(participant_results(person, course, kind))), 201
 
 
 @bp.get("/me/evaluations/<kind>/results")
+@operation("learner", EvaluationResults)
 def my_results(kind: str):
     """Return the caller's own results (404 before submitting)."""
     person = participant()
@@ -199,6 +213,7 @@ def figures_data(figures: dict[str, Figures]) -> list[dict]:
 
 
 @bp.get("/sessions/<int:sid>/attainment")
+@operation("evaluations", SessionAttainment)
 def session_attainment(sid: int):
     """Return per-objective attainment, progress, retention, role plays and quizzes."""
     training = readable_session(sid, staff())
@@ -220,6 +235,7 @@ def session_attainment(sid: int):
 
 
 @bp.get("/sessions/<int:sid>/outbox")
+@operation("evaluations", OutboxMessageList)
 def session_outbox(sid: int):
     """Return the session's messages and their fate (trainer of the session, admin)."""
     training = managed_session(sid, staff())

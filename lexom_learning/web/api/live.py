@@ -26,7 +26,9 @@ from .access import (
     signed_in,
     staff,
 )
-from .validation import json_body
+from .models_live import LiveAnswerPut, LiveAnswerReceipt, LiveQuiz, LiveQuizStart, LiveResults
+from .models_live import LiveState as LiveStateOut
+from .spec import NOT_MODIFIED, WRITE_OR_CONFLICT, operation, validated_body
 
 
 def run_for(lid: int, who: User | Participant) -> tuple[LiveRun, TrainingSession]:
@@ -57,17 +59,19 @@ def run_data(run: LiveRun) -> dict[str, Any]:
 
 
 @bp.post("/sessions/<int:sid>/live-quizzes")
+@operation("live", LiveQuiz, 201, WRITE_OR_CONFLICT, body=LiveQuizStart)
 def start_live_quiz(sid: int):
     """Start a live quiz (a live set or a module quiz) in a session; it waits for /next."""
     trainer = staff()
     training = managed_session(sid, trainer)
-    body = json_body("LiveQuizStart")
-    run = live.start_run(
-        training, course_of(training), body["quiz_id"], trainer, body.get("leaderboard", False)
-    )
+    body = validated_body()
+    run = live.start_run(training, course_of(training), body.quiz_id, trainer, body.leaderboard)
     response = jsonify(run_data(run))
     response.headers["Location"] = url_for("api.get_live_quiz", lid=run.id)
     return response, 201
+
+
+MOVE = (401, 403, 404, 409)
 
 
 def _move(lid: int, action: str):
@@ -81,18 +85,21 @@ def _move(lid: int, action: str):
 
 
 @bp.post("/live-quizzes/<int:lid>/next")
+@operation("live", LiveStateOut, 200, MOVE)
 def next_question(lid: int):
     """Open the next question (409 while one is open or when none is left)."""
     return _move(lid, "next")
 
 
 @bp.post("/live-quizzes/<int:lid>/close")
+@operation("live", LiveStateOut, 200, MOVE)
 def close_question(lid: int):
     """Close the open question: answers stop, the last ones count (409 if none is open)."""
     return _move(lid, "close")
 
 
 @bp.post("/live-quizzes/<int:lid>/finish")
+@operation("live", LiveStateOut, 200, MOVE)
 def finish_live_quiz(lid: int):
     """Finish the run (409 while a question is open)."""
     return _move(lid, "finish")
@@ -128,6 +135,7 @@ def phone_view(lid: int) -> tuple[live.PhoneView, Course] | None:
 
 @bp.get("/live-quizzes/<int:lid>")
 @limiter.exempt  # a room of phones shares one address: an address limit would lock it out
+@operation("live", LiveStateOut, also=(NOT_MODIFIED,))
 def get_live_quiz(lid: int):
     """Return the run as the caller may see it; 304 while the ETag still holds."""
     phone = phone_view(lid)
@@ -150,6 +158,7 @@ def get_live_quiz(lid: int):
 
 @bp.put("/live-quizzes/<int:lid>/answers/<question_id>")
 @limiter.exempt
+@operation("live", LiveAnswerReceipt, 200, WRITE_OR_CONFLICT, body=LiveAnswerPut)
 def put_live_answer(lid: int, question_id: str):
     """Answer the open question; the last answer before closing counts (409 if not open)."""
     phone = phone_view(lid)
@@ -157,7 +166,7 @@ def put_live_answer(lid: int, question_id: str):
         participant()  # answers 401 or 403, as everywhere in the API
         raise NotFound("Quiz en salle introuvable.")
     view, course = phone
-    body = json_body("LiveAnswerPut")
+    body = validated_body().model_dump(exclude_unset=True)
     receipt = live.submit_answer(
         view.run,
         view.caller.participant_id,
@@ -170,6 +179,7 @@ def put_live_answer(lid: int, question_id: str):
 
 
 @bp.get("/live-quizzes/<int:lid>/results")
+@operation("live", LiveResults)
 def live_quiz_results(lid: int):
     """Return counts per option, answered and correct per question, and per participant."""
     who = staff()

@@ -11,8 +11,9 @@ from ...storage import Participant
 from . import bp
 from .access import MAX_ID
 from .access import staff as staff_caller
+from .models_privacy import Erasure, ErasureRequest
 from .serializers import iso
-from .validation import json_body
+from .spec import WRITE_OR_CONFLICT, operation, validated_body
 
 ROLES = ("admin", "compliance")
 
@@ -34,6 +35,13 @@ def _participant(pid: int) -> Participant:
 
 
 @bp.get("/participants/<int:pid>/personal-data")
+@operation(
+    "privacy",
+    "ZIP: donnees-personnelles.json and the PDFs",
+    content={
+        "application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip"}}
+    },
+)
 def personal_data(pid: int):
     """Send a ZIP of every record of a participant and their documents (compliance, admin)."""
     who = staff_caller(*ROLES)
@@ -57,12 +65,12 @@ def personal_data(pid: int):
 
 
 @bp.post("/participants/<int:pid>/erasure")
+@operation("privacy", Erasure, 200, WRITE_OR_CONFLICT, body=ErasureRequest)
 def erase_participant(pid: int):
     """Replace a participant's identity by a pseudonym and delete their personal data."""
     who = staff_caller(*ROLES)
     participant = _participant(pid)
-    body = json_body("ErasureRequest")
-    report = erasure.erase(participant.id, who.get_id(), body["reason"])
+    report = erasure.erase(participant.id, who.get_id(), validated_body().reason)
     return jsonify(
         {
             "participant_id": report.participant_id,

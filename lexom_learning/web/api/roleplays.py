@@ -12,7 +12,20 @@ from ...storage import Participant, RolePlayGrading, RolePlayRun
 from ..roleplay.grids import groups_of
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, staff
-from .validation import json_body
+from .models_core import IdempotencyHeader
+from .models_evaluations import (
+    DebriefNote,
+    Grading,
+    GridCreate,
+    MyRolePlay,
+    MyRunList,
+    RolePlayGroups,
+    RolePlayRunCreate,
+    RolePlayRunList,
+    RunGrids,
+)
+from .models_evaluations import RolePlayRun as RunOut
+from .spec import WRITE, WRITE_OR_CONFLICT, EmptyBody, operation, validated_body
 
 
 def run_data(run: RolePlayRun, case: RolePlayCase | None) -> dict:
@@ -56,6 +69,7 @@ def _staff_run(rid: int, manage: bool = False):
 
 
 @bp.get("/sessions/<int:sid>/roleplays")
+@operation("roleplays", RolePlayRunList)
 def list_runs(sid: int):
     """List a session's role-play runs."""
     training = readable_session(sid, staff())
@@ -65,11 +79,12 @@ def list_runs(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/roleplays")
+@operation("roleplays", RunOut, 201, WRITE_OR_CONFLICT, body=RolePlayRunCreate)
 def create_run(sid: int):
     """Start a run of a case (trainer of the session)."""
     who = staff()
     training = managed_session(sid, who)
-    body = json_body("RolePlayRunCreate")
+    body = validated_body().model_dump(exclude_unset=True)
     course = course_of(training)
     run = roleplay.create_run(training, course, body["case_id"], who)
     response = jsonify(run_data(run, course.roleplay(run.case_id)))
@@ -78,6 +93,7 @@ def create_run(sid: int):
 
 
 @bp.get("/roleplays/<int:rid>")
+@operation("roleplays", RunOut)
 def get_run(rid: int):
     """Return a run with its groups and roles (staff who may read the session)."""
     _who, run, _training, course = _staff_run(rid)
@@ -85,10 +101,11 @@ def get_run(rid: int):
 
 
 @bp.put("/roleplays/<int:rid>/groups")
+@operation("roleplays", RunOut, 200, WRITE_OR_CONFLICT, body=RolePlayGroups)
 def set_groups(rid: int):
     """Form groups automatically (``mode: auto``) or by hand (``assignments``)."""
     who, run, training, course = _staff_run(rid, manage=True)
-    body = json_body("RolePlayGroups")
+    body = validated_body().model_dump(exclude_unset=True)
     if body.get("mode") == "auto":
         roleplay.assign_auto(run, course, training, who, body.get("seed"), body.get("groups"))
     else:
@@ -102,6 +119,7 @@ def set_groups(rid: int):
 
 
 @bp.get("/roleplays/<int:rid>/grids")
+@operation("roleplays", RunGrids)
 def run_grids(rid: int):
     """Return every group's latest grids side by side, with the mean level per criterion."""
     _who, run, _training, course = _staff_run(rid)
@@ -127,13 +145,14 @@ def run_grids(rid: int):
 
 
 @bp.post("/roleplays/<int:rid>/grids")
+@operation("roleplays", Grading, 201, WRITE_OR_CONFLICT, body=GridCreate, headers=IdempotencyHeader)
 def submit_grid(rid: int):
     """Record the calling observer's grid for the performer of their group (the same grid sent
     again with its ``Idempotency-Key`` records nothing and gets the first one back)."""
     person = participant()
     run = _participant_run(person, rid)
     key = checked_key(request.headers.get(HEADER), HEADER)
-    body = json_body("GridCreate")
+    body = validated_body().model_dump(exclude_unset=True)
     grading = roleplay.submit_grid(
         run,
         course_of(person.session),
@@ -147,18 +166,19 @@ def submit_grid(rid: int):
 
 
 @bp.put("/roleplays/<int:rid>/debrief")
+@operation("roleplays", RunOut, 200, WRITE, body=DebriefNote)
 def debrief(rid: int):
     """Save the debrief note."""
     who, run, _training, course = _staff_run(rid, manage=True)
-    roleplay.set_debrief(run, course, json_body("DebriefNote")["note"], who)
+    roleplay.set_debrief(run, course, validated_body().note, who)
     return jsonify(run_data(run, course.roleplay(run.case_id)))
 
 
 @bp.post("/roleplays/<int:rid>/close")
+@operation("roleplays", RunOut, 200, WRITE, body=EmptyBody)
 def close_run(rid: int):
     """Close the run (idempotent)."""
     who, run, _training, course = _staff_run(rid, manage=True)
-    json_body("EmptyBody", optional=True)
     roleplay.close_run(run, course, who)
     return jsonify(run_data(run, course.roleplay(run.case_id)))
 
@@ -171,6 +191,7 @@ def _participant_run(person: Participant, rid: int) -> RolePlayRun:
 
 
 @bp.get("/me/roleplays")
+@operation("learner", MyRunList)
 def my_runs():
     """List the runs in which the calling participant has a role."""
     person = participant()
@@ -195,6 +216,7 @@ def my_runs():
 
 
 @bp.get("/me/roleplays/<int:rid>")
+@operation("learner", MyRolePlay)
 def my_run(rid: int):
     """Return the caller's own role and brief (never another's), group, and grid if observer."""
     person = participant()

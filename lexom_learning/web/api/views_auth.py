@@ -10,16 +10,18 @@ from ..limits import sign_in_limits
 from . import bp
 from .access import signed_in, staff
 from .errors import json_error
+from .models_core import Course, Token, TokenRequest
 from .serializers import course_data
-from .validation import json_body
+from .spec import NOT_MODIFIED, operation, validated_body
 
 
 @bp.post("/auth/token")
 @sign_in_limits
+@operation("auth", Token, 200, (400, 401, 403, 413, 415, 429), body=TokenRequest, public=True)
 def token():
     """Exchange a staff member's email and password for a bearer token."""
-    body = json_body("TokenRequest")
-    user = accounts.authenticate(body["email"], body["password"])
+    body = validated_body()
+    user = accounts.authenticate(body.email, body.password)
     if user is None:
         return json_error(
             401, gettext("Adresse e-mail ou mot de passe incorrect."), "invalid_credentials"
@@ -36,6 +38,7 @@ def token():
 
 
 @bp.delete("/auth/token")
+@operation("auth", "The token is revoked: it no longer authenticates", 204, (401, 403))
 def revoke_token():
     """Revoke the staff bearer token the request carries."""
     staff()
@@ -45,6 +48,7 @@ def revoke_token():
 
 
 @bp.get("/courses/<course_id>")
+@operation("courses", Course, 200, (401, 404), also=(NOT_MODIFIED,))
 def course(course_id: str):
     """Return a course: objectives, modules, units and quizzes, never a correct answer."""
     signed_in()

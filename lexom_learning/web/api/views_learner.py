@@ -9,6 +9,17 @@ from ...services.idempotency import HEADER, checked_key
 from ...storage import Participant
 from . import bp
 from .access import course_of, participant
+from .models_core import (
+    AttemptCreate,
+    AttemptList,
+    AttemptResult,
+    IdempotencyHeader,
+    LearnerQuiz,
+    Me,
+    MyProgress,
+    UnitDone,
+    UnitDoneRequest,
+)
 from .serializers import (
     attainment_data,
     attempt_data,
@@ -16,7 +27,7 @@ from .serializers import (
     quiz_data,
     session_data,
 )
-from .validation import json_body
+from .spec import WRITE_OR_CONFLICT, operation, validated_body
 
 
 def _progress(person: Participant, course: Course) -> dict:
@@ -28,6 +39,7 @@ def _attainment(person: Participant, course: Course) -> list[dict]:
 
 
 @bp.get("/me")
+@operation("learner", Me)
 def me():
     """Return the calling participant, their session, course, progress and attainment."""
     person = participant()
@@ -44,6 +56,7 @@ def me():
 
 
 @bp.get("/me/progress")
+@operation("learner", MyProgress)
 def my_progress():
     """Return the calling participant's progress and attainment."""
     person = participant()
@@ -52,11 +65,11 @@ def my_progress():
 
 
 @bp.post("/me/units/<unit_id>/done")
+@operation("learner", UnitDone, 200, WRITE_OR_CONFLICT, body=UnitDoneRequest)
 def unit_done(unit_id: str):
     """Mark a unit as done (idempotent: a second call records nothing)."""
     person = participant()
     course = course_of(person.session)
-    json_body("UnitDoneRequest", optional=True)
     recorded = learning.mark_unit_done(person, course, unit_id)
     return jsonify({"unit_id": unit_id, "done": True, "recorded": recorded})
 
@@ -70,6 +83,7 @@ def _quiz_status(person: Participant, quiz) -> dict:
 
 
 @bp.get("/me/quizzes/<quiz_id>")
+@operation("learner", LearnerQuiz)
 def my_quiz(quiz_id: str):
     """Return a module quiz as the learner sees it, with the attempts used and left."""
     person = participant()
@@ -78,6 +92,7 @@ def my_quiz(quiz_id: str):
 
 
 @bp.get("/me/quizzes/<quiz_id>/attempts")
+@operation("learner", AttemptList)
 def my_attempts(quiz_id: str):
     """List the caller's attempts with results; feedback and explanations once revealed."""
     person = participant()
@@ -87,6 +102,9 @@ def my_attempts(quiz_id: str):
 
 
 @bp.post("/me/quizzes/<quiz_id>/attempts")
+@operation(
+    "learner", AttemptResult, 201, WRITE_OR_CONFLICT, body=AttemptCreate, headers=IdempotencyHeader
+)
 def submit_attempt(quiz_id: str):
     """Submit a whole attempt; 409 when none is left, 422 with details per question.
 
@@ -97,7 +115,6 @@ def submit_attempt(quiz_id: str):
     course = course_of(person.session)
     quiz = learning.module_quiz(course, quiz_id)
     key = checked_key(request.headers.get(HEADER), HEADER)
-    body = json_body("AttemptCreate")
-    attempt = learning.submit_quiz(person, course, quiz.id, body["responses"], key)
+    attempt = learning.submit_quiz(person, course, quiz.id, validated_body().responses, key)
     revealed = learning.answers_revealed(person, quiz)
     return jsonify({**attempt_data(attempt, quiz, revealed), **_quiz_status(person, quiz)}), 201

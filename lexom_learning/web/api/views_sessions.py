@@ -10,6 +10,16 @@ from ..content import courses
 from ..security import can_manage_session
 from . import bp
 from .access import course_of, managed_session, readable_session, staff
+from .models_core import Participant as ParticipantOut
+from .models_core import (
+    ParticipantCreate,
+    ParticipantList,
+    Session,
+    SessionCreate,
+    SessionList,
+    SessionProgress,
+    SessionUpdate,
+)
 from .serializers import (
     attainment_data,
     participant_counts,
@@ -17,10 +27,11 @@ from .serializers import (
     progress_data,
     session_data,
 )
-from .validation import json_body
+from .spec import WRITE, WRITE_OR_CONFLICT, operation, validated_body
 
 
 @bp.get("/sessions")
+@operation("sessions", SessionList, 200, (401, 403))
 def list_sessions():
     """List the sessions the caller may see: a trainer's own, every session for others."""
     visible = sessions.sessions_visible_to(staff())
@@ -29,10 +40,11 @@ def list_sessions():
 
 
 @bp.post("/sessions")
+@operation("sessions", Session, 201, WRITE, body=SessionCreate)
 def create_session():
     """Create a session of a course, run by the calling trainer."""
     trainer = staff("trainer")
-    body = json_body("SessionCreate")
+    body = validated_body().model_dump(exclude_unset=True)
     course = courses().get(body["course_id"])
     if course is None:
         raise NotFound("Formation inconnue : %(course)s.", "course_id", course=body["course_id"])
@@ -55,21 +67,24 @@ def create_session():
 
 
 @bp.get("/sessions/<int:sid>")
+@operation("sessions", Session)
 def get_session(sid: int):
     """Return one session the caller may read."""
     return jsonify(session_data(readable_session(sid, staff())))
 
 
 @bp.patch("/sessions/<int:sid>")
+@operation("sessions", Session, 200, WRITE_OR_CONFLICT, body=SessionUpdate)
 def update_session(sid: int):
     """Move some half-days of a session (dates and times in Europe/Paris)."""
     training = managed_session(sid, staff())
-    body = json_body("SessionUpdate")
+    body = validated_body().model_dump()
     schedule.update_schedule(training, course_of(training), body["schedule"])
     return jsonify(session_data(training))
 
 
 @bp.get("/sessions/<int:sid>/participants")
+@operation("sessions", ParticipantList)
 def list_participants(sid: int):
     """List a session's participants; access tokens only for those who manage it."""
     who = staff()
@@ -79,10 +94,11 @@ def list_participants(sid: int):
 
 
 @bp.post("/sessions/<int:sid>/participants")
+@operation("sessions", ParticipantOut, 201, WRITE_OR_CONFLICT, body=ParticipantCreate)
 def add_participant(sid: int):
     """Enrol one participant and return their personal access token and link."""
     training = managed_session(sid, staff())
-    body = json_body("ParticipantCreate")
+    body = validated_body().model_dump(exclude_unset=True)
     probe = Participant()
     employers.set_employer(probe, body.get("employer_name"), body.get("employer_siret"))
     person = sessions.add_participant(
@@ -96,6 +112,7 @@ def add_participant(sid: int):
 
 
 @bp.get("/sessions/<int:sid>/progress")
+@operation("sessions", SessionProgress)
 def session_progress(sid: int):
     """Return each participant's progress per module and attainment per objective."""
     training = readable_session(sid, staff())

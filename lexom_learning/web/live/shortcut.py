@@ -35,7 +35,8 @@ from ...services.idempotency import checked_key
 from ...services.live_answers import store_first_time, submit_answer
 from ...services.live_lookup import PhoneView, phone_lookup_on
 from ...services.live_phone import participant_etag, participant_state
-from ..api.validation import MAX_BODY, read_body
+from ..api.body import MAX_BODY, read_body
+from ..api.models_live import LiveAnswerPut
 from ..headers import shortcut_headers
 from .http import receipt_data, tagged
 
@@ -102,7 +103,7 @@ class PhoneShortcut:
                 return None
             mimetype = parse_options_header(environ.get("CONTENT_TYPE", ""))[0]
             try:
-                body = read_body(raw, mimetype, "LiveAnswerPut")
+                body = read_body(raw, mimetype, LiveAnswerPut)
                 me = view.caller.participant_id
                 with self.writing:
                     receipt = submit_answer(
@@ -128,7 +129,7 @@ class PhoneShortcut:
         link_id = int(token.partition(".")[0])
         with self._engine().connect() as connection:
             try:
-                body = read_body(raw, mimetype, "LiveAnswerPut")
+                body = read_body(raw, mimetype, LiveAnswerPut)
                 me = view.caller.participant_id
                 with self.writing:
                     receipt = store_first_time(
