@@ -16,9 +16,9 @@ from ...services.errors import NotFound
 from ...storage import LiveRun, Participant, TrainingSession, User
 from ..content import courses
 from ..live.http import conditional, receipt_data
+from ..request_rules import is_participant_token, parse_bearer_token, read_json_body
 from . import bp
 from .access import (
-    TOKEN_SHAPE,
     course_of,
     managed_session,
     participant,
@@ -26,7 +26,6 @@ from .access import (
     signed_in,
     staff,
 )
-from .validation import json_body
 
 
 def run_for(lid: int, who: User | Participant) -> tuple[LiveRun, TrainingSession]:
@@ -61,7 +60,7 @@ def start_live_quiz(sid: int):
     """Start a live quiz (a live set or a module quiz) in a session; it waits for /next."""
     trainer = staff()
     training = managed_session(sid, trainer)
-    body = json_body("LiveQuizStart")
+    body = read_json_body("LiveQuizStart")
     run = live.start_run(
         training, course_of(training), body["quiz_id"], trainer, body.get("leaderboard", False)
     )
@@ -104,11 +103,8 @@ def phone_token() -> str | None:
     A participant token holds a dot; a staff token never does. Phones poll every 0.8 s, so
     they take the one-query path of ``live.phone_lookup`` instead of ``access.caller``.
     """
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or "." not in token or not TOKEN_SHAPE.match(token):
-        return None
-    return token
+    token = parse_bearer_token(request.headers.get("Authorization"))
+    return token if token is not None and is_participant_token(token) else None
 
 
 def phone_view(lid: int) -> tuple[live.PhoneView, Course] | None:
@@ -157,7 +153,7 @@ def put_live_answer(lid: int, question_id: str):
         participant()  # answers 401 or 403, as everywhere in the API
         raise NotFound("Quiz en salle introuvable.")
     view, course = phone
-    body = json_body("LiveAnswerPut")
+    body = read_json_body("LiveAnswerPut")
     receipt = live.submit_answer(
         view.run,
         view.caller.participant_id,
