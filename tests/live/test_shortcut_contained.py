@@ -281,6 +281,13 @@ def test_a_database_error_is_logged_and_the_view_answers(
     (record,) = [r for r in caplog.records if r.name == LOGGER and r.levelno == logging.WARNING]
     assert "database error" in record.getMessage() and record.exc_info[0] is OperationalError
 
+    caplog.clear()
+    monkeypatch.setattr(shortcut, "participant_state", broken)
+    polled = _poll(app.test_client(), token_of(room.bob), lid, None)
+    assert polled.status_code == 200 and polled.get_json()["current"]["mine"] is not None
+    (record,) = [r for r in caplog.records if r.name == LOGGER and r.levelno == logging.WARNING]
+    assert f"GET /api/v1/live-quizzes/{lid}]" in record.getMessage() and record.exc_info
+
 
 def test_the_cache_of_checked_phones_is_bounded_in_size_and_age(
     app, api, room, live_set, monkeypatch

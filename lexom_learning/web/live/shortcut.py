@@ -96,16 +96,19 @@ class PhoneShortcut:
 
     def poll(self, environ, token: str, run_id: int) -> Response | None:
         """Return the phone's 304 or its new state (as ``api.live.get_live_quiz``), or None."""
-        with self._engine().connect() as connection:
-            found = self._checked_now(environ, connection, token, run_id)
-            if found is None:
-                return None
-            view, course = found
-            me = view.caller.participant_id
-            etag = participant_etag(view.run, me, view.marker)
-            if etag_matches(environ.get("HTTP_IF_NONE_MATCH"), etag):
-                return tagged(Response(status=304), etag)
-            body = participant_state(view.run, me, course, connection)
+        try:
+            with self._engine().connect() as connection:
+                found = self._checked_now(environ, connection, token, run_id)
+                if found is None:
+                    return None
+                view, course = found
+                me = view.caller.participant_id
+                etag = participant_etag(view.run, me, view.marker)
+                if etag_matches(environ.get("HTTP_IF_NONE_MATCH"), etag):
+                    return tagged(Response(status=304), etag)
+                body = participant_state(view.run, me, course, connection)
+        except SQLAlchemyError:
+            return database_error(environ)
         return tagged(self.app.json.response(body), etag)
 
     def answer(self, environ, token: str, run_id: int, question_id: str) -> Response | None:
@@ -123,8 +126,7 @@ class PhoneShortcut:
                 environ[REFUSAL] = refusal
                 return passed_on(environ, "answer refused", refusal)
             except SQLAlchemyError:
-                logger.warning("passed on: database error %s", _where(environ), exc_info=True)
-                return None
+                return database_error(environ)
 
     def _answer(self, environ, connection, token, run_id, question_id, raw) -> Response | None:
         """Store the answer, or return None to pass on; a refusal raises (once, checked here)."""
@@ -224,6 +226,12 @@ def passed_on(environ, reason: str, refusal: Refusal | None = None) -> None:
     else:
         status = refusal.code if isinstance(refusal, HTTPException) else refusal.status
         logger.info("passed on: %s (%s %s) %s", reason, status, refusal, _where(environ))
+    return None
+
+
+def database_error(environ) -> None:
+    """Log a database error with its traceback (the view tries again, on its own session)."""
+    logger.warning("passed on: database error %s", _where(environ), exc_info=True)
     return None
 
 
