@@ -85,11 +85,11 @@ def answer(run_id: int, question_id: str):
         if current_user.is_authenticated:
             return json_error(403, gettext("Réservé aux participants."))
         return json_error(401, gettext("Rouvrez votre lien personnel."))
+    course = course_or_404(view.caller.course_id)  # gone from the app: the 404 page, as before
     try:
         if view.run is None:
             raise NotFound(gettext("Quiz en salle introuvable."))
         body = read_json_body("LiveAnswerPut")  # the API's body rule: one limit, one parser
-        course = course_or_404(view.caller.course_id)
         me = view.caller.participant_id
         receipt = live.submit_answer(
             view.run, me, course, question_id, body["response"], request_id=body.get("request_id")
