@@ -9,6 +9,7 @@ from ..extensions import db, login_manager
 from ..services import accounts, links
 from ..storage import AccessLink, Participant, User
 from .i18n import clear_session
+from .request_rules import parse_bearer_token
 
 EPOCH_KEY = "auth_epoch"
 
@@ -42,11 +43,9 @@ def load_user(user_id: str):
 def bearer_caller() -> User | Participant | None:
     """Return the caller named by an ``Authorization: Bearer`` header, or None."""
     if "bearer_caller" not in g:
-        header = request.headers.get("Authorization", "")
-        scheme, _, token = header.partition(" ")
+        token = parse_bearer_token(request.headers.get("Authorization"))
         caller = None
-        if scheme.lower() == "bearer" and token.strip():
-            token = token.strip()
+        if token is not None:
             caller = accounts.user_for_token(token) or links.participant_for_token(token)
         g.bearer_caller = caller
     return g.bearer_caller

@@ -4,9 +4,7 @@ The API is exempt from CSRF, so a cookie must never authenticate it: a page on a
 could otherwise post on behalf of a signed-in trainer.
 """
 
-import re
-
-from flask import abort, request
+from flask import abort
 from flask_babel import gettext
 
 from ...modules import Course
@@ -14,19 +12,18 @@ from ...services import sessions
 from ...services.errors import NotFound
 from ...storage import Participant, TrainingSession, User
 from ..content import courses
+from ..request_rules import TOKEN_SHAPE  # noqa: F401  (kept importable from here)
 from ..security import bearer_caller, can_manage_session, can_read_session, is_staff
 
-# Staff tokens are URL-safe base64; participant tokens are "<link id>.<signature>". Anything
-# else is refused before a lookup (a non-ASCII digit or a huge link id would crash it).
-TOKEN_SHAPE = re.compile(r"^(?:[A-Za-z0-9_-]{1,200}|[0-9]{1,9}\.[A-Za-z0-9_-]{1,200})$")
 MAX_ID = 2**31 - 1
 
 
 def caller() -> User | Participant | None:
-    """Return the caller named by a well-formed, valid bearer token, or None."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not TOKEN_SHAPE.match(token.strip()):
-        return None
+    """Return the caller named by a well-formed, valid bearer token, or None.
+
+    The token is read by ``request_rules.parse_bearer_token`` (its shape checked before any
+    lookup), as everywhere else.
+    """
     return bearer_caller()
 
 

@@ -16,9 +16,9 @@ from ...services.errors import NotFound
 from ...storage import LiveRun, Participant, TrainingSession, User
 from ..content import courses
 from ..live.http import conditional, receipt_data
+from ..request_rules import is_participant_token, parse_bearer_token
 from . import bp
 from .access import (
-    TOKEN_SHAPE,
     course_of,
     managed_session,
     participant,
@@ -111,11 +111,8 @@ def phone_token() -> str | None:
     A participant token holds a dot; a staff token never does. Phones poll every 0.8 s, so
     they take the one-query path of ``live.phone_lookup`` instead of ``access.caller``.
     """
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or "." not in token or not TOKEN_SHAPE.match(token):
-        return None
-    return token
+    token = parse_bearer_token(request.headers.get("Authorization"))
+    return token if token is not None and is_participant_token(token) else None
 
 
 def phone_view(lid: int) -> tuple[live.PhoneView, Course] | None:

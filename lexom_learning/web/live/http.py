@@ -8,6 +8,7 @@ from flask import Response, make_response, request
 
 from ...services.live import Receipt
 from ..i18n import current_locale
+from ..request_rules import etag_matches
 
 # How often the live pages poll. A question must show on every phone within a second of
 # opening: a poll period under a second, plus the request, keeps the slowest phone in time
@@ -22,7 +23,7 @@ def conditional(etag: str, build: Callable[[], Response | str | dict]) -> Respon
 
     ``etag`` is the opaque value without quotes; views include whatever the body depends on.
     """
-    if request.if_none_match.contains_weak(etag):
+    if etag_matches(request.headers.get("If-None-Match"), etag):
         return tagged(Response(status=304), etag)
     return tagged(make_response(build()), etag)
 

@@ -1,28 +1,27 @@
 """The participant's phone: the current question, one-tap answers, the correction after closing.
 
 The page polls ``/me/live/panel`` every 0.8 s with its ETag and sends answers as JSON with the
-CSRF token in a header; token holders get the same through the API. Each poll is one query
+CSRF token in a header, read by the API's body rule (``request_rules.read_json_body``: the same
+limit, parser and errors); token holders get the same through the API. Each poll is one query
 (``live_lookup.phone_by_link``), so a room of phones costs little.
 """
 
-import json
-from typing import Any
-
-from flask import abort, jsonify, render_template, request, session
+from flask import abort, jsonify, render_template, session
 from flask_babel import gettext
 from flask_login import current_user
+from werkzeug.exceptions import HTTPException
 
 from ...extensions import limiter
 from ...services import live, live_phone
-from ...services.errors import Invalid, NotFound, ServiceError
+from ...services.errors import NotFound, ServiceError
 from ...services.live_lookup import PhoneView, phone_by_link
-from ..api.errors import json_error
+from ..api.errors import http_error, json_error, service_error
+from ..api.models_live import LiveAnswerPut
 from ..content import course_or_404
+from ..request_rules import read_json_body
 from ..security import participant_required
 from .http import conditional, page_etag, receipt_data
 from .views import bp
-
-MAX_BODY = 16 * 1024
 
 
 def signed_in_phone(run_id: int | None = None) -> PhoneView | None:
@@ -87,35 +86,17 @@ def answer(run_id: int, question_id: str):
         if current_user.is_authenticated:
             return json_error(403, gettext("Réservé aux participants."))
         return json_error(401, gettext("Rouvrez votre lien personnel."))
+    course = course_or_404(view.caller.course_id)  # gone from the app: the 404 page, as before
     try:
         if view.run is None:
             raise NotFound(gettext("Quiz en salle introuvable."))
-        response, request_id = answer_body()
-        course = course_or_404(view.caller.course_id)
+        body = read_json_body(LiveAnswerPut)  # the API's body rule: one limit, one parser
         me = view.caller.participant_id
         receipt = live.submit_answer(
-            view.run, me, course, question_id, response, request_id=request_id
+            view.run, me, course, question_id, body["response"], request_id=body.get("request_id")
         )
     except ServiceError as error:
-        field = {"field": error.field} if error.field else {}
-        return json_error(error.status, error.message, error.code, **field)
+        return service_error(error)
+    except HTTPException as error:  # the body's 400, 413, 415: JSON as in the API
+        return http_error(error)
     return jsonify(receipt_data(receipt))
-
-
-def answer_body() -> tuple[Any, str | None]:
-    """Return the ``response`` and ``request_id`` of a small JSON body ``{"response": ...}``.
-
-    :raises Invalid: anything else (too large, not JSON, other keys).
-    """
-    raw = request.get_data(cache=False)
-    if len(raw) > MAX_BODY or request.mimetype != "application/json":
-        raise Invalid(gettext('Envoyez un petit objet JSON {"response": ...}.'), "response")
-    try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError):
-        raise Invalid(
-            gettext("Le corps de la requête n'est pas du JSON valide."), "response"
-        ) from None
-    if not isinstance(body, dict) or not {"response"} <= set(body) <= {"response", "request_id"}:
-        raise Invalid(gettext('Envoyez {"response": ...} et rien d\'autre.'), "response")
-    return body["response"], body.get("request_id")

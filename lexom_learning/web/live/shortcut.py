@@ -6,43 +6,60 @@ its bearer token. This WSGI layer serves those two requests with the same servic
 as the API views (``live_lookup.phone_lookup_on``, ``live_phone.participant_state``,
 ``live_answers.submit_answer``) on a bare connection, without the framework's per-request work
 (bench/live_quiz.py measures the difference), and builds the same responses (tests/live/
-test_shortcut.py compares them).
+test_shortcut.py compares them). It reads the token, the body and the ETag by the rules every
+entrance uses (``web.request_rules``).
 
-It only ever gives the answers of success (304, 200). Anything else goes to Flask untouched,
-the body put back: no token or one that does not check, a staff caller, another session's run,
-a malformed body, an answer the service refuses (404, 409, 422). So every rule and every error
-message stays in one place, the views; a refused answer costs its checks twice.
+It only ever gives the answers of success (304, 200). Anything else goes to Flask, the body
+put back, and the logger ``lexom_learning.live.shortcut`` says why: no participant token, a
+token that does not check or another session's run, a body too large, a database error. An
+answer the service refuses (400, 404, 409, 413, 415, 422) is refused once: the shortcut hands
+the refusal to Flask (``REFUSAL`` in the environ), where ``hand_over_refusal`` raises it before
+the view, so the API's error handlers answer it without checking the answer again.
 
-Each worker remembers the phones whose token it has checked for a run (by their polls): their
-answers then take one statement (``live_answers.store_first_time``), which checks again what
-can change (the question still open, the link not revoked).
+Each worker remembers the phones whose token it has checked for a run (by their polls), at most
+``CHECKED_MAX`` for ``CHECKED_SECONDS``: their answers then take one statement
+(``live_answers.store_first_time``), which checks again what can change (the question still
+open, the link not revoked). A later issue may replace polling by server push: removing this
+module and its ``install`` call leaves the views answering everything, as they can.
 """
 
-import io
+import logging
 import re
 import threading
 from contextlib import nullcontext
 
-from flask import Flask
+from cachetools import TTLCache
+from flask import Flask, request
+from flask_babel import refresh
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
-from werkzeug.http import parse_etags, parse_options_header
 from werkzeug.wrappers import Response
 
 from ...extensions import db
-from ...services.errors import ServiceError
+from ...services.errors import ServiceError, gettext
 from ...services.idempotency import checked_key
 from ...services.live_answers import store_first_time, submit_answer
 from ...services.live_lookup import PhoneView, phone_lookup_on
 from ...services.live_phone import participant_etag, participant_state
-from ..api.body import MAX_BODY, read_body
 from ..api.models_live import LiveAnswerPut
 from ..headers import shortcut_headers
+from ..request_rules import (
+    body_of,
+    etag_matches,
+    is_participant_token,
+    json_from,
+    parse_bearer_token,
+)
 from .http import receipt_data, tagged
+
+logger = logging.getLogger("lexom_learning.live.shortcut")
 
 POLL = re.compile(r"/api/v1/live-quizzes/([0-9]{1,9})")
 ANSWER = re.compile(r"/api/v1/live-quizzes/([0-9]{1,9})/answers/([^/]{1,200})")
 CHECKED_MAX = 20_000  # phones remembered per worker: a few rooms' worth
+CHECKED_SECONDS = 30 * 60  # longer than a live quiz's question; a later poll checks again
+REFUSAL = "lexom_learning.live.refusal"  # environ key: the refusal handed to Flask
+Refusal = ServiceError | HTTPException
 
 
 class PhoneShortcut:
@@ -52,17 +69,24 @@ class PhoneShortcut:
         self.app = app
         self.wsgi_app = app.wsgi_app
         self.engine = None  # bound on first use, inside the worker process
-        self.checked: dict[tuple[str, int], PhoneView] = {}  # (token, run id): what it read
+        # (token, run id): what its check read. Bounded in size and age; threads share it.
+        self.checked: TTLCache[tuple[str, int], PhoneView] = TTLCache(CHECKED_MAX, CHECKED_SECONDS)
+        self.checked_lock = threading.Lock()
         self.writing = nullcontext()  # see _engine
 
     def __call__(self, environ, start_response):
         method, path = environ.get("REQUEST_METHOD"), environ.get("PATH_INFO", "")
-        token = _bearer(environ)
+        poll = method == "GET" and POLL.fullmatch(path)
+        answer = method == "PUT" and ANSWER.fullmatch(path)
         response = None
-        if token is not None and method == "GET" and (poll := POLL.fullmatch(path)):
-            response = self.poll(environ, token, int(poll.group(1)))
-        elif token is not None and method == "PUT" and (answer := ANSWER.fullmatch(path)):
-            response = self.answer(environ, token, int(answer.group(1)), answer.group(2))
+        if poll or answer:
+            token = parse_bearer_token(environ.get("HTTP_AUTHORIZATION"))
+            if token is None or not is_participant_token(token):
+                passed_on(environ, "no participant token")
+            elif poll:
+                response = self.poll(environ, token, int(poll.group(1)))
+            else:
+                response = self.answer(environ, token, int(answer.group(1)), answer.group(2))
         if response is None:
             return self.wsgi_app(environ, start_response)
         secure = environ.get("wsgi.url_scheme") == "https" or (
@@ -73,78 +97,94 @@ class PhoneShortcut:
 
     def poll(self, environ, token: str, run_id: int) -> Response | None:
         """Return the phone's 304 or its new state (as ``api.live.get_live_quiz``), or None."""
-        with self._engine().connect() as connection:
-            view = self._lookup(connection, token, run_id)
-            if view is None:
-                return None
-            me = view.caller.participant_id
-            etag = participant_etag(view.run, me, view.marker)
-            held = environ.get("HTTP_IF_NONE_MATCH")
-            if held and parse_etags(held).contains_weak(etag):
-                return tagged(Response(status=304), etag)
-            course = self._course(view)
-            if course is None:
-                return None
-            body = participant_state(view.run, me, course, connection)
+        try:
+            with self._engine().connect() as connection:
+                found = self._checked_now(environ, connection, token, run_id)
+                if found is None:
+                    return None
+                view, course = found
+                me = view.caller.participant_id
+                etag = participant_etag(view.run, me, view.marker)
+                if etag_matches(environ.get("HTTP_IF_NONE_MATCH"), etag):
+                    return tagged(Response(status=304), etag)
+                body = participant_state(view.run, me, course, connection)
+        except SQLAlchemyError:
+            return database_error(environ)
         return tagged(self.app.json.response(body), etag)
 
     def answer(self, environ, token: str, run_id: int, question_id: str) -> Response | None:
-        """Return the receipt of an answer stored (as ``api.live.put_live_answer``), or None."""
-        raw = _read(environ)
+        """Return the receipt of an answer stored (as ``api.live.put_live_answer``), or None.
+
+        A refusal is handed to Flask in the environ (``REFUSAL``), with the body put back.
+        """
+        raw = body_of(environ)
         if raw is None:
-            return None
-        checked = self.answer_checked(environ, token, run_id, question_id, raw)
-        if checked is not None:
-            return checked
+            return passed_on(environ, "body too large or of unknown length")
         with self._engine().connect() as connection:
-            view = self._lookup(connection, token, run_id)
-            course = self._course(view) if view is not None else None
-            if course is None:
-                return None
-            mimetype = parse_options_header(environ.get("CONTENT_TYPE", ""))[0]
             try:
-                body = read_body(raw, mimetype, LiveAnswerPut)
-                me = view.caller.participant_id
-                with self.writing:
-                    receipt = submit_answer(
-                        view.run,
-                        me,
-                        course,
-                        question_id,
-                        body["response"],
-                        connection,
-                        body.get("request_id"),
-                    )
-            except (ServiceError, HTTPException, SQLAlchemyError):  # the view says what went wrong
-                return None
+                return self._answer(environ, connection, token, run_id, question_id, raw)
+            except (ServiceError, HTTPException) as refusal:
+                environ[REFUSAL] = refusal
+                return passed_on(environ, "answer refused", refusal)
+            except SQLAlchemyError:
+                return database_error(environ)
+
+    def _answer(self, environ, connection, token, run_id, question_id, raw) -> Response | None:
+        """Store the answer, or return None to pass on; a refusal raises (once, checked here)."""
+        unreadable: Refusal | None = None
+        try:
+            body = json_from(raw, environ.get("CONTENT_TYPE"), LiveAnswerPut)
+        except (ServiceError, HTTPException) as error:
+            body, unreadable = None, error
+        if body is not None:
+            receipt = self._store_checked(connection, token, run_id, question_id, body)
+            if receipt is not None:
+                return self._receipt(receipt)
+        # The token is checked in this request before any refusal: the view would check it first.
+        found = self._checked_now(environ, connection, token, run_id)
+        if found is None:
+            return None
+        if unreadable is not None:
+            raise unreadable
+        view, course = found
+        with self.writing:
+            receipt = submit_answer(
+                view.run,
+                view.caller.participant_id,
+                course,
+                question_id,
+                body["response"],
+                connection,
+                body.get("request_id"),
+            )
         return self._receipt(receipt)
 
-    def answer_checked(self, environ, token, run_id, question_id, raw) -> Response | None:
+    def _store_checked(self, connection, token, run_id, question_id, body):
         """Store the answer of a phone checked earlier in one statement, or return None."""
-        view = self.checked.get((token, run_id))
+        with self.checked_lock:
+            view = self.checked.get((token, run_id))
         course = self._course(view) if view is not None else None
         if course is None:
+            logger.debug("not checked yet: run %s, link %s", run_id, _link(token))
             return None
-        mimetype = parse_options_header(environ.get("CONTENT_TYPE", ""))[0]
-        link_id = int(token.partition(".")[0])
-        with self._engine().connect() as connection:
-            try:
-                body = read_body(raw, mimetype, LiveAnswerPut)
-                me = view.caller.participant_id
-                with self.writing:
-                    receipt = store_first_time(
-                        view.run,
-                        me,
-                        link_id,
-                        course,
-                        question_id,
-                        body["response"],
-                        connection,
-                        checked_key(body.get("request_id"), "request_id"),
-                    )
-            except (ServiceError, HTTPException, SQLAlchemyError):
-                return None
-        return None if receipt is None else self._receipt(receipt)
+        try:
+            request_id = checked_key(body.get("request_id"), "request_id")
+        except ServiceError:
+            return None  # submit_answer refuses it, with its message
+        with self.writing:
+            receipt = store_first_time(
+                view.run,
+                view.caller.participant_id,
+                int(_link(token)),
+                course,
+                question_id,
+                body["response"],
+                connection,
+                request_id,
+            )
+        if receipt is None:
+            logger.debug("one statement stored nothing: run %s, link %s", run_id, _link(token))
+        return receipt
 
     def _receipt(self, receipt) -> Response:
         response = self.app.json.response(receipt_data(receipt))
@@ -152,14 +192,18 @@ class PhoneShortcut:
         response.vary.add("Cookie")
         return response
 
-    def _lookup(self, connection, token: str, run_id: int) -> PhoneView | None:
+    def _checked_now(self, environ, connection, token: str, run_id: int):
+        """Check the token now and return the phone's view of the run and its course, or None
+        (logged as passed on): the view then says 401, 404 as it does."""
         view = phone_lookup_on(connection, token, run_id, self.app.config["SECRET_KEY"])
         if view is None or view.run is None:
-            return None
-        if len(self.checked) >= CHECKED_MAX:
-            self.checked.clear()
-        self.checked[(token, run_id)] = view
-        return view
+            return passed_on(environ, "token not valid, or a run of another session")
+        course = self._course(view)
+        if course is None:
+            return passed_on(environ, "course no longer served")
+        with self.checked_lock:
+            self.checked[(token, run_id)] = view
+        return view, course
 
     def _course(self, view: PhoneView):
         return self.app.extensions["lexom_courses"].get(view.caller.course_id)
@@ -176,24 +220,47 @@ class PhoneShortcut:
         return self.engine
 
 
-def _bearer(environ) -> str | None:
-    scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and "." in token else None
+def passed_on(environ, reason: str, refusal: Refusal | None = None) -> None:
+    """Log that a request goes on to Flask, and why; return None (nothing served here)."""
+    if refusal is None:
+        logger.info("passed on: %s %s", reason, _where(environ))
+    else:
+        status = refusal.code if isinstance(refusal, HTTPException) else refusal.status
+        logger.info("passed on: %s (%s %s) %s", reason, status, refusal, _where(environ))
+    return None
 
 
-def _read(environ) -> bytes | None:
-    """Read the request body and put it back for Flask; None when it is too large or unsized."""
-    try:
-        length = int(environ.get("CONTENT_LENGTH") or "")
-    except ValueError:
-        return None
-    if not 0 <= length <= MAX_BODY:
-        return None
-    raw = environ["wsgi.input"].read(length)
-    environ["wsgi.input"] = io.BytesIO(raw)
-    return raw
+def database_error(environ) -> None:
+    """Log a database error with its traceback (the view tries again, on its own session)."""
+    logger.warning("passed on: database error %s", _where(environ), exc_info=True)
+    return None
+
+
+def _where(environ) -> str:
+    return f"[{environ.get('REQUEST_METHOD')} {environ.get('PATH_INFO')}]"
+
+
+def _link(token: str) -> str:
+    return token.partition(".")[0]  # the link id: never log the signature
+
+
+def hand_over_refusal() -> None:
+    """Raise before the view the refusal the shortcut met, so it is answered as the view would.
+
+    The API's error handlers answer it (same status, body and headers) in the caller's
+    language: a ``ServiceError`` translates its message then; an ``HTTPException`` message
+    was written in French outside any request, so it is translated here.
+    """
+    refusal = request.environ.pop(REFUSAL, None)
+    if refusal is None:
+        return
+    if isinstance(refusal, HTTPException) and refusal.description:
+        refresh()  # forget a language chosen outside this request (an app context in tests)
+        refusal.description = gettext(refusal.description)
+    raise refusal
 
 
 def install(app: Flask) -> None:
-    """Put the shortcut in front of the app's WSGI callable."""
+    """Put the shortcut in front of the app's WSGI callable, and its refusals before the views."""
     app.wsgi_app = PhoneShortcut(app)
+    app.before_request(hand_over_refusal)

@@ -68,17 +68,15 @@ def start(session_id: int):
 @staff_required()
 def control(run_id: int):
     """The trainer's control page: the moves allowed now and the live panel."""
-    run, training = run_or_404(run_id)
-    course = course_or_404(training.course_id)
-    submissions, answered = live_results.answer_counts(run)
+    run, training, etag, board = _board(run_id, live_counts=True)
     return render_template(
         "live/control.html",
         run=run,
         training=training,
         moves=legal_moves(run.state) if can_manage_session(current_user, training) else (),
         Move=Move,
-        board=live_results.board(run, course, answered, live_counts=True),
-        etag=page_etag(live_results.trainer_etag(run, submissions)),
+        board=board(),
+        etag=etag,
     )
 
 
@@ -103,16 +101,18 @@ def leaderboard(run_id: int):
     return redirect(url_for(".control", run_id=run.id), 303)
 
 
-def _board_response(run_id: int, template: str, live_counts: bool):
+def _board(run_id: int, live_counts: bool):
+    """Return a readable run, its session, its board's ETag and a builder of the board."""
     run, training = run_or_404(run_id)
     course = course_or_404(training.course_id)
     submissions, answered = live_results.answer_counts(run)
-    return conditional(
-        page_etag(live_results.trainer_etag(run, submissions)),
-        lambda: render_template(
-            template, board=live_results.board(run, course, answered, live_counts)
-        ),
-    )
+    etag = page_etag(live_results.trainer_etag(run, submissions))
+    return run, training, etag, lambda: live_results.board(run, course, answered, live_counts)
+
+
+def _board_response(run_id: int, template: str, live_counts: bool):
+    _, _, etag, board = _board(run_id, live_counts)
+    return conditional(etag, lambda: render_template(template, board=board()))
 
 
 @bp.get("/trainer/live/<int:run_id>/panel")
@@ -126,15 +126,8 @@ def panel(run_id: int):
 @staff_required()
 def projector(run_id: int):
     """The projected view: large type, the question, the count, then the histogram."""
-    run, training = run_or_404(run_id)
-    course = course_or_404(training.course_id)
-    submissions, answered = live_results.answer_counts(run)
-    return render_template(
-        "live/projector.html",
-        run=run,
-        board=live_results.board(run, course, answered),
-        etag=page_etag(live_results.trainer_etag(run, submissions)),
-    )
+    run, _, etag, board = _board(run_id, live_counts=False)
+    return render_template("live/projector.html", run=run, board=board(), etag=etag)
 
 
 @bp.get("/trainer/live/<int:run_id>/board")
