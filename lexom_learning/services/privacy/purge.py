@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from flask import current_app
 from sqlalchemy import delete, func, or_, select
 
 from ...extensions import db
@@ -25,6 +24,7 @@ from ...storage import (
 )
 from ...storage.guards import ERASURE_OPTION
 from ...storage.types import utcnow
+from ..context import current
 from . import retention
 from .erasure import empty_documents, erase
 
@@ -49,7 +49,7 @@ class PurgeReport:
 def purge(now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
     """Apply the schedule at ``now``; with ``dry_run``, only say what would go."""
     now = now or utcnow()
-    schedule = retention.schedule(current_app.config)
+    schedule = retention.schedule(current().settings.config)
     report = PurgeReport(dry_run)
     _people(schedule, now, report)
     _documents(schedule, now, report)
@@ -124,7 +124,7 @@ def _messages(schedule, now, report: PurgeReport) -> None:
 
 def exports_folder() -> Path:
     """Return the instance folder's exports directory (it may not exist)."""
-    return Path(current_app.instance_path) / "exports"
+    return current().settings.exports_dir
 
 
 def _job_file(job: ExportJob) -> Path:

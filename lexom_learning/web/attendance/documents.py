@@ -43,15 +43,11 @@ def send_document(number: str, certificate: bool):
         abort(404)
     if not may_read(caller, attestation):
         abort(404)
-    attestations.audit(
+    attestations.record_audit(
         attestation.session_id,
         "downloaded",
         caller.get_id(),
-        None,
         attestation,
         {"document": "certificat" if certificate else "attestation"},
     )
-    from ...extensions import db
-
-    db.session.commit()
     return pdf_response(attestation, certificate)

@@ -7,7 +7,6 @@ from flask_login import current_user
 from wtforms import BooleanField, HiddenField, IntegerField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from ...extensions import db
 from ...services import attestations, presence
 from ...services.attendance_sheet import attendance_sheet_pdf
 from ...services.errors import ServiceError
@@ -65,8 +64,7 @@ def sheet_pdf(session_id: int):
     """Send the signed attendance sheet (the session's trainer, compliance, admin)."""
     training = readable_session(session_id)
     pdf = attendance_sheet_pdf(training, course_or_404(training.course_id))
-    attestations.audit(training.id, "exported_attendance_sheet", current_user.get_id())
-    db.session.commit()
+    attestations.record_audit(training.id, "exported_attendance_sheet", current_user.get_id())
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="emargement-session-{training.id}.pdf"'
