@@ -12,6 +12,7 @@ worker builds one without any Flask app, and both issue byte-identical snapshots
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
@@ -340,18 +341,14 @@ def audit(
     )
 
 
-def record_audit(
-    session_id: int,
-    action: str,
-    actor: str,
-    attestation: Attestation | None = None,
-    details: dict | None = None,
-    ctx: ServiceContext | None = None,
-) -> None:
-    """Log a reading of the records (a download, an export) as its own unit of work."""
-    ctx = ctx or app_context()
+def record_audit(session_id: int, action: str, actor: str, **found: Any) -> None:
+    """Log a reading of the records (a download, an export) as its own unit of work.
+
+    ``found``: the ``attestation`` read, the ``details`` and the ``ctx``, as :func:`audit`.
+    """
+    ctx = found.pop("ctx", None) or app_context()
     with unit_of_work(ctx.session):
-        audit(session_id, action, actor, None, attestation, details, ctx)
+        audit(session_id, action, actor, None, ctx=ctx, **found)
 
 
 def _reason(reason: str | None) -> str:

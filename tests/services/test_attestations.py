@@ -76,10 +76,15 @@ def test_revoke_and_a_logged_download_are_their_own_units_of_work(ctx, closed):
     assert issued.revoked_at == NOW
     with pytest.raises(Conflict):
         attestations.revoke(issued, "compliance:1", "Encore", ctx)
-    attestations.record_audit(closed.id, "downloaded", "compliance:1", issued, {"via": "test"}, ctx)
+    details = {"via": "test"}
+    attestations.record_audit(closed.id, "downloaded", "admin:1", attestation=issued, ctx=ctx)
+    attestations.record_audit(closed.id, "exported_zip", "admin:1", details=details, ctx=ctx)
     ctx.session.rollback()
     assert _trail(ctx) == [
         ("issued", issued.id),
         ("revoked", issued.id),
         ("downloaded", issued.id),
+        ("exported_zip", None),
     ]
+    [*_, exported] = ctx.session.scalars(select(AttestationAudit).order_by(AttestationAudit.id))
+    assert (exported.actor, exported.details) == ("admin:1", details)

@@ -129,8 +129,8 @@ def attestation_pdf(number: str):
         attestation.session_id,
         "downloaded",
         actor,
-        attestation,
-        {"document": "attestation", "via": "api"},
+        attestation=attestation,
+        details={"document": "attestation", "via": "api"},
     )
     return pdf_response(attestation, certificate=False)
 
@@ -140,7 +140,7 @@ def attestations_zip(sid: int):
     """Stream the ZIP of every current attestation PDF of a session (compliance)."""
     who = staff_caller("compliance")
     training = readable_session(sid, who)
-    attestations.record_audit(training.id, "exported_zip", who.get_id(), None, {"via": "api"})
+    attestations.record_audit(training.id, "exported_zip", who.get_id(), details={"via": "api"})
     response = Response(exports.streamed_session_zip(training.id), mimetype="application/zip")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="attestations-session-{training.id}.zip"'

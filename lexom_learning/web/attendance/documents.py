@@ -47,7 +47,7 @@ def send_document(number: str, certificate: bool):
         attestation.session_id,
         "downloaded",
         caller.get_id(),
-        attestation,
-        {"document": "certificat" if certificate else "attestation"},
+        attestation=attestation,
+        details={"document": "certificat" if certificate else "attestation"},
     )
     return pdf_response(attestation, certificate)

@@ -38,7 +38,7 @@ def _session(session_id: int):
 
 
 def _audit(session_id: int, action: str, details: dict | None = None) -> None:
-    attestations.record_audit(session_id, action, current_user.get_id(), None, details)
+    attestations.record_audit(session_id, action, current_user.get_id(), details=details)
 
 
 def _counts(model, column) -> dict[int, int]:
