@@ -9,6 +9,7 @@ the same documents. No service imports Flask: a service called without a context
 """
 
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -136,13 +137,25 @@ def translator_for(locale: str) -> Translator:
     return Translations.load(str(TRANSLATIONS_DIR), [locale]).ugettext
 
 
-# What the running process installed: how to get its context, and its translator.
-_process: dict[str, Any] = {"provider": None, "translator": identity}
+Reentry = Callable[[], Callable[[], AbstractContextManager]]
+
+# What the running process installed: how to get its context, its translator, and how work
+# handed to another thread (or run after the request) opens the process's context again.
+_process: dict[str, Any] = {"provider": None, "translator": identity, "reentry": None}
 
 
-def install(provider: Callable[[], ServiceContext], translator: Translator) -> None:
+def install(
+    provider: Callable[[], ServiceContext], translator: Translator, reentry: Reentry | None = None
+) -> None:
     """Tell the services how this process finds its context and translates (create_app does)."""
-    _process["provider"], _process["translator"] = provider, translator
+    _process.update(provider=provider, translator=translator, reentry=reentry)
+
+
+def reentry() -> Callable[[], AbstractContextManager]:
+    """Return what opens this process's context again in a background thread or a streamed
+    response (the web app: a new app context of the same app; elsewhere: nothing to open)."""
+    found = _process["reentry"]
+    return nullcontext if found is None else found()
 
 
 def current() -> ServiceContext:

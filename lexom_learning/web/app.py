@@ -39,7 +39,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     content.init_app(app)
     # The services find this app's context (session, courses, settings, clock, translator)
     # through this one provider; a CLI command or a job builds its own (services.context.build).
-    context.install(content.service_context, content.gettext_now)
+    context.install(content.service_context, content.gettext_now, content.reentry)
     register_extensions(app)
     edge.init_app(app)
     headers.init_app(app)

@@ -30,6 +30,11 @@ def for_app(app: Flask) -> context.ServiceContext:
     )
 
 
+def reentry():
+    """Return what opens the current app's context again (a thread, a streamed response)."""
+    return current_app._get_current_object().app_context
+
+
 def service_context() -> context.ServiceContext:
     """Return the current app's service context (its config read now: tests may change it)."""
     return for_app(current_app)

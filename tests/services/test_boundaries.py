@@ -14,8 +14,8 @@ from lexom_learning.services.unit_of_work import unit_of_work
 from lexom_learning.storage import AttestationAudit
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lexom_learning"
-# Owned elsewhere this round (the live phone shortcut; background ZIP jobs run in app contexts).
-FLASK_LEFT = {"live_lookup.py", "live_phone.py", "exports.py"}
+# Owned elsewhere this round (the live phone shortcut).
+FLASK_LEFT = {"live_lookup.py", "live_phone.py"}
 
 
 def _imports(path: Path) -> set[str]:
