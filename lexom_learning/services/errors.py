@@ -7,7 +7,7 @@ translator the running process installed (``services.context.translate``).
 
 from typing import Any
 
-from ..translatable import Message, message_of
+from ..translatable import N_, Message, message_of
 from .context import translate
 
 
@@ -64,3 +64,12 @@ class Invalid(ServiceError):
 
     status = 422
     code = "invalid"
+
+
+class AnswersInvalid(Invalid):
+    """Some submitted answers are missing or malformed; ``errors`` maps question ids to
+    messages. Nothing is stored."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(N_("%(count)s réponse(s) à corriger."), "responses", count=len(errors))
+        self.errors = errors

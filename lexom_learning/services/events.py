@@ -21,8 +21,8 @@ def record(
     result: dict[str, Any] | None = None,
     session=None,
 ) -> CompletionEvent:
-    """Add one line to the append-only completion log (the caller commits; ``session``
-    defaults to the app's)."""
+    """Add one line to the append-only completion log, inside the calling use case's unit of
+    work (``session`` defaults to the app's)."""
     event = CompletionEvent(
         session_id=session_id,
         participant_id=participant_id,

@@ -324,7 +324,8 @@ def _retain_attendance_sheet(participant: Participant, keep_until: date, now: da
 
 def empty_documents(participant_id: int) -> dict[str, int]:
     """Empty an erased person's documents whose retention has ended: the attestations' PDFs
-    and the name in their snapshot, and the retained attendance sheet (the caller commits)."""
+    and the name in their snapshot, and the retained attendance sheet (a step of the purge,
+    which commits)."""
     pseudonym, _ = pseudonym_of(participant_id)
     attestations = table("attestations")
     rows = db.session.execute(
