@@ -4,9 +4,6 @@ Which half-days count is decided in ``attestations.attendance`` (pure): a phone 
 countersigned by the trainer, or a paper signature the trainer recorded with its reason.
 """
 
-import base64
-import binascii
-import re
 from datetime import datetime
 
 from sqlalchemy import select
@@ -23,14 +20,11 @@ from . import events
 from .context import ServiceContext, current
 from .errors import Conflict, Invalid, NotFound
 from .session_state import CLOSE_IN_PROGRESS, CLOSING, current_status, ensure_open
+from .signatures import parse_signature
 
 SIGNING_CLOSED = N_("La session est clôturée : l'émargement est fermé.")
 TIMEZONE = PARIS
-MAX_SIGNATURE = 150_000  # characters of a PNG data URL or SVG path (about 110 kB of image)
-MAX_NAME = 200
 MAX_REASON = 500
-PNG_PREFIX = "data:image/png;base64,"
-SVG_PATH = re.compile(r"^[MmLlHhVvCcSsQqTtZz0-9eE.,\s+-]+$")
 
 
 def local_now() -> datetime:
@@ -75,34 +69,6 @@ def _trainer_may_sign(training: TrainingSession, slot: Slot, now: datetime | Non
         )
     if not held([slot], training.interrupted_at):
         raise Conflict("La formation a été interrompue avant cette demi-journée.", "slot")
-
-
-def parse_signature(raw: str) -> tuple[str, str]:
-    """Return (method, value) for a drawn PNG, an SVG path or a typed name.
-
-    :raises Invalid: empty, too large, or not a readable image.
-    """
-    value = (raw or "").strip()
-    if not value:
-        raise Invalid("Signez (tracé ou nom saisi) avant de valider.", "signature")
-    if len(value) > MAX_SIGNATURE:
-        raise Invalid("Signature trop volumineuse.", "signature")
-    if value.startswith("data:"):
-        if not value.startswith(PNG_PREFIX):
-            raise Invalid("Signature tracée : image PNG attendue.", "signature")
-        try:
-            image = base64.b64decode(value[len(PNG_PREFIX) :], validate=True)
-        except (binascii.Error, ValueError):
-            raise Invalid("Signature tracée illisible.", "signature") from None
-        if not image.startswith(b"\x89PNG\r\n\x1a\n"):
-            raise Invalid("Signature tracée : image PNG attendue.", "signature")
-        return "drawn_png", value
-    if value[0] in "Mm" and any(c.isdigit() for c in value) and SVG_PATH.match(value):
-        return "drawn_svg", value
-    name = " ".join(value.split())
-    if len(name) > MAX_NAME:
-        raise Invalid("Nom saisi : %(limit)s caractères au plus.", "signature", limit=MAX_NAME)
-    return "typed", name
 
 
 def _signatures(participant_ids: list[int], session=None) -> list[AttendanceSignature]:
