@@ -10,7 +10,10 @@ from .organisation import organisation
 
 
 def with_app(command):
-    """Run a command inside an app context, reporting invalid content without a traceback."""
+    """Run a command inside an app context, reporting invalid content without a traceback.
+
+    ``create_app`` installs the app's service context: the command's services find it through
+    ``services.context.current()``, the same object the web requests use."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):

@@ -19,15 +19,15 @@ def issue_due(session_id: int | None) -> None:
     run again, or from cron)."""
     from sqlalchemy import select
 
-    from ..extensions import db
     from ..services import attestations as service
-    from ..services import closing
+    from ..services import closing, context
     from ..storage import TrainingSession
-    from ..web.content import courses
+
+    ctx = context.current()  # built by create_app, as for every process (services.context)
 
     resumed = 0
     for training in closing.pending(session_id):
-        course = courses().get(training.course_id)
+        course = ctx.courses.get(training.course_id)
         if course is None:
             click.echo(f"Session {training.id} : formation introuvable.", err=True)
             continue
@@ -43,12 +43,12 @@ def issue_due(session_id: int | None) -> None:
     if session_id is not None:
         query = query.where(TrainingSession.id == session_id)
     issued = superseded = 0
-    for training in db.session.scalars(query.order_by(TrainingSession.id)).all():
-        course = courses().get(training.course_id)
+    for training in ctx.session.scalars(query.order_by(TrainingSession.id)).all():
+        course = ctx.courses.get(training.course_id)
         if course is None:
             click.echo(f"Session {training.id} : formation introuvable.", err=True)
             continue
-        report = service.issue_due(training, course)
+        report = service.issue_due(training, course, ctx=ctx)
         issued += len(report.issued)
         superseded += len(report.superseded)
         for attestation in report.issued + report.superseded:

@@ -15,8 +15,9 @@ def init() -> None:
     from ..web.config import MIGRATIONS_DIR
 
     upgrade(directory=str(MIGRATIONS_DIR))
-    repository = current_app.extensions["lexom_courses"]
-    for course in repository.all():
+    from ..services import context
+
+    for course in context.current().courses.all():
         click.echo(
             f"Cours chargé : {course.ref} « {course.title} » (version {course.version[:12]})"
         )

@@ -17,12 +17,10 @@ def outbox_group() -> None:
 @with_app
 def send(limit: int) -> None:
     """Send every queued message; a failed one is retried on the next runs (3 attempts)."""
-    from flask import current_app
-
-    from ..services import outbox
+    from ..services import context, outbox
 
     try:
-        settings = outbox.smtp_settings(current_app.config)
+        settings = outbox.smtp_settings(context.current().settings.config)
     except ValueError as error:
         click.echo(str(error), err=True)
         sys.exit(2)

@@ -6,13 +6,13 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
 from sqlalchemy import func, select
 
 from ..extensions import db
 from ..storage import ApiToken, User
 from ..storage.accounts import ROLES
 from ..storage.types import utcnow
+from .context import current
 from .errors import Conflict, Invalid
 from .passwords import check_strength
 
@@ -148,7 +148,7 @@ def issue_api_token(user: User, days: int | None = None) -> str:
 def token_lifetime(days: int | None = None) -> timedelta:
     """Return how long a new API token lives."""
     if days is None:
-        days = int(current_app.config.get("LEXOM_API_TOKEN_DAYS", TOKEN_DAYS))
+        days = int(current().settings.config.get("LEXOM_API_TOKEN_DAYS", TOKEN_DAYS))
     return timedelta(days=days)
 
 

@@ -4,9 +4,6 @@ Which half-days count is decided in ``attestations.attendance`` (pure): a phone 
 countersigned by the trainer, or a paper signature the trainer recorded with its reason.
 """
 
-import base64
-import binascii
-import re
 from datetime import datetime
 
 from sqlalchemy import select
@@ -20,16 +17,14 @@ from ..modules import Course
 from ..storage import AttendanceSignature, Participant, TrainingSession, User
 from ..translatable import N_
 from . import events
+from .context import ServiceContext, current
 from .errors import Conflict, Invalid, NotFound
 from .session_state import CLOSE_IN_PROGRESS, CLOSING, current_status, ensure_open
+from .signatures import parse_signature
 
 SIGNING_CLOSED = N_("La session est clôturée : l'émargement est fermé.")
 TIMEZONE = PARIS
-MAX_SIGNATURE = 150_000  # characters of a PNG data URL or SVG path (about 110 kB of image)
-MAX_NAME = 200
 MAX_REASON = 500
-PNG_PREFIX = "data:image/png;base64,"
-SVG_PATH = re.compile(r"^[MmLlHhVvCcSsQqTtZz0-9eE.,\s+-]+$")
 
 
 def local_now() -> datetime:
@@ -76,34 +71,6 @@ def _trainer_may_sign(training: TrainingSession, slot: Slot, now: datetime | Non
         raise Conflict("La formation a été interrompue avant cette demi-journée.", "slot")
 
 
-def parse_signature(raw: str) -> tuple[str, str]:
-    """Return (method, value) for a drawn PNG, an SVG path or a typed name.
-
-    :raises Invalid: empty, too large, or not a readable image.
-    """
-    value = (raw or "").strip()
-    if not value:
-        raise Invalid("Signez (tracé ou nom saisi) avant de valider.", "signature")
-    if len(value) > MAX_SIGNATURE:
-        raise Invalid("Signature trop volumineuse.", "signature")
-    if value.startswith("data:"):
-        if not value.startswith(PNG_PREFIX):
-            raise Invalid("Signature tracée : image PNG attendue.", "signature")
-        try:
-            image = base64.b64decode(value[len(PNG_PREFIX) :], validate=True)
-        except (binascii.Error, ValueError):
-            raise Invalid("Signature tracée illisible.", "signature") from None
-        if not image.startswith(b"\x89PNG\r\n\x1a\n"):
-            raise Invalid("Signature tracée : image PNG attendue.", "signature")
-        return "drawn_png", value
-    if value[0] in "Mm" and any(c.isdigit() for c in value) and SVG_PATH.match(value):
-        return "drawn_svg", value
-    name = " ".join(value.split())
-    if len(name) > MAX_NAME:
-        raise Invalid("Nom saisi : %(limit)s caractères au plus.", "signature", limit=MAX_NAME)
-    return "typed", name
-
-
 def _signatures(participant_ids: list[int], session=None) -> list[AttendanceSignature]:
     if not participant_ids:
         return []
@@ -142,22 +109,20 @@ def signatures_of(participant: Participant) -> list[AttendanceSignature]:
     return _signatures([participant.id])
 
 
-def _has(participant_id: int, slot: str, kind: str) -> bool:
-    return (
-        db.session.scalar(
-            select(AttendanceSignature.id).where(
-                AttendanceSignature.participant_id == participant_id,
-                AttendanceSignature.slot == slot,
-                AttendanceSignature.kind == kind,
-            )
+def _has(participant_id: int, slot: str, kind: str, session=None) -> bool:
+    return (db.session if session is None else session).scalar(
+        select(AttendanceSignature.id).where(
+            AttendanceSignature.participant_id == participant_id,
+            AttendanceSignature.slot == slot,
+            AttendanceSignature.kind == kind,
         )
-        is not None
-    )
+    ) is not None
 
 
-def stage(row: AttendanceSignature, course: Course) -> None:
-    """Add a signature act and its completion-log line (the caller commits)."""
-    db.session.add(row)
+def stage(row: AttendanceSignature, course: Course, session=None) -> None:
+    """Add a signature act and its completion-log line, inside the caller's unit of work."""
+    session = db.session if session is None else session
+    session.add(row)
     events.record(
         row.session_id,
         row.participant_id,
@@ -166,15 +131,19 @@ def stage(row: AttendanceSignature, course: Course) -> None:
         row.slot,
         course.version,
         {"kind": row.kind, "method": row.method},
+        session,
     )
 
 
-def _store(row: AttendanceSignature, course: Course, duplicate: str) -> AttendanceSignature:
-    stage(row, course)
+def _store(
+    row: AttendanceSignature, course: Course, duplicate: str, session
+) -> AttendanceSignature:
+    """Commit one signature act and its log line (one unit of work); a duplicate conflicts."""
+    stage(row, course, session)
     try:
-        db.session.commit()
+        session.commit()
     except IntegrityError:
-        db.session.rollback()
+        session.rollback()
         raise Conflict(duplicate) from None
     return row
 
@@ -186,6 +155,7 @@ def sign(
     signature: str,
     user_agent: str = "",
     now: datetime | None = None,
+    ctx: ServiceContext | None = None,
 ) -> AttendanceSignature:
     """Record the participant's own signature for the half-day open now.
 
@@ -194,10 +164,11 @@ def sign(
         15 minutes before its start to its end, Paris time), or already signed.
     :raises Invalid: empty or unreadable signature.
     """
+    ctx = ctx or current()
     training = participant.session
     slot = _slot(training, course, slot_id)
-    ensure_open(training, SIGNING_CLOSED)
-    if not slot.open_to_participants((now or local_now()).astimezone(TIMEZONE)):
+    ensure_open(training, SIGNING_CLOSED, ctx.session)
+    if not slot.open_to_participants((now or ctx.clock()).astimezone(TIMEZONE)):
         raise Conflict(
             "Cette demi-journée se signe du %(opens)s au %(ends)s (heure de Paris), "
             "pas en ce moment.",
@@ -205,7 +176,7 @@ def sign(
             opens=_stamp(slot.signing_opens_at),
             ends=_stamp(slot.ends_at),
         )
-    if _has(participant.id, slot_id, "participant"):
+    if _has(participant.id, slot_id, "participant", ctx.session):
         raise Conflict("Vous avez déjà signé cette demi-journée.", "slot")
     method, value = parse_signature(signature)
     row = AttendanceSignature(
@@ -218,15 +189,16 @@ def sign(
         actor=participant.get_id(),
         user_agent=(user_agent or "")[:300],
     )
-    return _store(row, course, N_("Vous avez déjà signé cette demi-journée."))
+    return _store(row, course, N_("Vous avez déjà signé cette demi-journée."), ctx.session)
 
 
-def _enrolled(training: TrainingSession, participant_id: int) -> Participant:
+def _enrolled(training: TrainingSession, participant_id: int, session=None) -> Participant:
     # A trainer's correction is taken before and after closing (it re-issues then), not while
     # the attestations are being issued.
-    if current_status(training.id) == CLOSING:
+    session = db.session if session is None else session
+    if current_status(training.id, session) == CLOSING:
         raise Conflict(CLOSE_IN_PROGRESS)
-    participant = db.session.get(Participant, participant_id)
+    participant = session.get(Participant, participant_id)
     if participant is None or participant.session_id != training.id:
         raise NotFound("Participant introuvable dans cette session.", "participant_id")
     return participant
@@ -240,6 +212,7 @@ def countersign(
     slot_id: str,
     user_agent: str = "",
     now: datetime | None = None,
+    ctx: ServiceContext | None = None,
 ) -> AttendanceSignature:
     """Record the trainer's countersignature of a participant's half-day signature.
 
@@ -247,29 +220,18 @@ def countersign(
     :raises Conflict: the half-day has not started, the participant has not signed, it is
         countersigned already or marked absent.
     """
-    participant = _enrolled(training, participant_id)
-    _trainer_may_sign(training, _slot(training, course, slot_id), now)
-    if _has(participant.id, slot_id, "absent"):
+    ctx, participant = _trainer_act(training, course, participant_id, slot_id, now, ctx)
+    db_session = ctx.session
+    if _has(participant.id, slot_id, "absent", db_session):
         raise Conflict(
             "%(name)s est marqué(e) absent(e) sur cette demi-journée.",
             "slot",
             name=participant.name,
         )
-    if not _has(participant.id, slot_id, "participant"):
+    if not _has(participant.id, slot_id, "participant", db_session):
         raise Conflict("%(name)s n'a pas signé cette demi-journée.", "slot", name=participant.name)
-    row = AttendanceSignature(
-        session_id=training.id,
-        participant_id=participant.id,
-        slot=slot_id,
-        kind="countersign",
-        method="countersign",
-        actor=trainer.get_id(),
-        user_agent=(user_agent or "")[:300],
-    )
-    duplicate = N_("Cette signature est déjà contresignée.")
-    if _has(participant.id, slot_id, "countersign"):
-        raise Conflict(duplicate, "slot")
-    return _after_change(training, course, _store(row, course, duplicate))
+    row = _row(training, participant, slot_id, "countersign", trainer.get_id(), user_agent or "")
+    return _commit_act(training, course, row, N_("Cette signature est déjà contresignée."), ctx)
 
 
 def record_paper(
@@ -281,6 +243,7 @@ def record_paper(
     reason: str,
     user_agent: str = "",
     now: datetime | None = None,
+    ctx: ServiceContext | None = None,
 ) -> AttendanceSignature:
     """Record a signature made on the printed sheet, with the reason the phone was not used.
 
@@ -290,28 +253,17 @@ def record_paper(
         (countersign that instead).
     """
     reason = clean_reason(reason, N_("Indiquez le motif de la signature papier."))
-    participant = _enrolled(training, participant_id)
-    _trainer_may_sign(training, _slot(training, course, slot_id), now)
-    if _has(participant.id, slot_id, "participant"):
+    ctx, participant = _trainer_act(training, course, participant_id, slot_id, now, ctx)
+    db_session = ctx.session
+    if _has(participant.id, slot_id, "participant", db_session):
         raise Conflict(
             "%(name)s a signé sur son téléphone : contresignez cette signature.",
             "slot",
             name=participant.name,
         )
+    row = _row(training, participant, slot_id, "paper", trainer.get_id(), user_agent or "", reason)
     duplicate = N_("La signature papier de cette demi-journée est déjà enregistrée.")
-    if _has(participant.id, slot_id, "paper"):
-        raise Conflict(duplicate, "slot")
-    row = AttendanceSignature(
-        session_id=training.id,
-        participant_id=participant.id,
-        slot=slot_id,
-        kind="paper",
-        method="paper",
-        reason=reason,
-        actor=trainer.get_id(),
-        user_agent=(user_agent or "")[:300],
-    )
-    return _after_change(training, course, _store(row, course, duplicate))
+    return _commit_act(training, course, row, duplicate, ctx)
 
 
 def clean_reason(reason: str | None, missing: str) -> str:
@@ -331,15 +283,7 @@ def absent_row(
     training: TrainingSession, participant: Participant, slot_id: str, reason: str, actor: str
 ) -> AttendanceSignature:
     """Return (unsaved) the act marking a phone signature absent, with its reason."""
-    return AttendanceSignature(
-        session_id=training.id,
-        participant_id=participant.id,
-        slot=slot_id,
-        kind="absent",
-        method="absent",
-        reason=reason,
-        actor=actor,
-    )
+    return _row(training, participant, slot_id, "absent", actor, None, reason)
 
 
 def mark_absent(
@@ -351,6 +295,7 @@ def mark_absent(
     reason: str,
     user_agent: str = "",
     now: datetime | None = None,
+    ctx: ServiceContext | None = None,
 ) -> AttendanceSignature:
     """Refuse a participant's phone signature (they were not there), with the reason.
 
@@ -359,28 +304,76 @@ def mark_absent(
     :raises Conflict: the half-day has not started, no phone signature awaits countersignature.
     """
     reason = clean_reason(reason, N_("Indiquez le motif de l'absence."))
-    participant = _enrolled(training, participant_id)
-    _trainer_may_sign(training, _slot(training, course, slot_id), now)
-    if not _has(participant.id, slot_id, "participant") or _has(
-        participant.id, slot_id, "countersign"
+    ctx, participant = _trainer_act(training, course, participant_id, slot_id, now, ctx)
+    db_session = ctx.session
+    if not _has(participant.id, slot_id, "participant", db_session) or _has(
+        participant.id, slot_id, "countersign", db_session
     ):
         raise Conflict(
             "Aucune signature de %(name)s n'attend de contreseing sur cette demi-journée.",
             "slot",
             name=participant.name,
         )
-    row = absent_row(training, participant, slot_id, reason, trainer.get_id())
-    row.user_agent = (user_agent or "")[:300]
-    duplicate = N_("Cette signature est déjà marquée absente.")
-    if _has(participant.id, slot_id, "absent"):
+    row = _row(training, participant, slot_id, "absent", trainer.get_id(), user_agent or "", reason)
+    return _commit_act(training, course, row, N_("Cette signature est déjà marquée absente."), ctx)
+
+
+def _trainer_act(
+    training: TrainingSession,
+    course: Course,
+    participant_id: int,
+    slot_id: str,
+    now: datetime | None,
+    ctx: ServiceContext | None,
+) -> tuple[ServiceContext, Participant]:
+    """Return the context and the participant of a trainer's act on a half-day it may sign."""
+    ctx = ctx or current()
+    participant = _enrolled(training, participant_id, ctx.session)
+    _trainer_may_sign(training, _slot(training, course, slot_id), now or ctx.clock())
+    return ctx, participant
+
+
+def _row(
+    training: TrainingSession,
+    participant: Participant,
+    slot_id: str,
+    kind: str,
+    actor: str,
+    user_agent: str | None = "",
+    reason: str | None = None,
+) -> AttendanceSignature:
+    """Return (unsaved) a trainer's act of ``kind`` (its method has the same name)."""
+    return AttendanceSignature(
+        session_id=training.id,
+        participant_id=participant.id,
+        slot=slot_id,
+        kind=kind,
+        method=kind,
+        reason=reason,
+        actor=actor,
+        user_agent=None if user_agent is None else user_agent[:300],
+    )
+
+
+def _commit_act(
+    training: TrainingSession,
+    course: Course,
+    row: AttendanceSignature,
+    duplicate: str,
+    ctx: ServiceContext,
+) -> AttendanceSignature:
+    """Refuse a second act of the same kind, else commit this one (re-issuing once closed)."""
+    if _has(row.participant_id, row.slot, row.kind, ctx.session):
         raise Conflict(duplicate, "slot")
-    return _after_change(training, course, _store(row, course, duplicate))
+    return _after_change(training, course, _store(row, course, duplicate, ctx.session), ctx)
 
 
-def _after_change(training: TrainingSession, course: Course, row: AttendanceSignature):
+def _after_change(
+    training: TrainingSession, course: Course, row: AttendanceSignature, ctx: ServiceContext
+):
     """Once the session is closed, a change of attendance re-runs the issuing rule."""
     if training.status == "closed":
         from .attestations import issue_due
 
-        issue_due(training, course)
+        issue_due(training, course, ctx=ctx)
     return row

@@ -1,13 +1,12 @@
 """The signed attendance sheet of a session: what each half-day's page shows, read once."""
 
-from flask import current_app
-
 from ..attestations.attendance import day_date
 from ..clock import utcnow
 from ..documents.attendance_sheet import render_attendance_sheet
 from ..modules import Course
 from ..storage import TrainingSession
 from .attendance import _signatures, states_for
+from .context import current
 from .people import actor_names
 from .presence import latest, slot_times
 
@@ -68,19 +67,24 @@ def sheet_data(training: TrainingSession, course: Course) -> dict:
             }
         )
     return {
-        "organisation": current_app.config["LEXOM_ORGANISATION"].snapshot(),
+        "organisation": current().settings.organisation.snapshot(),
         "course": {"title": course.title, "ref": course.ref},
-        "session": {
-            "title": training.title,
-            "starts_on": training.starts_on,
-            "ends_on": training.ends_on,
-            "location": training.location,
-            "trainer": training.trainer.name,
-            "kind": training.kind or "inter",
-            "client_name": training.client_name,
-        },
+        "session": session_header(training),
         "half_days": half_days,
         "made_at": utcnow(),
+    }
+
+
+def session_header(training: TrainingSession) -> dict:
+    """Return what every document prints about a session: title, dates, place, trainer, kind."""
+    return {
+        "title": training.title,
+        "starts_on": training.starts_on,
+        "ends_on": training.ends_on,
+        "location": training.location,
+        "trainer": training.trainer.name,
+        "kind": training.kind or "inter",
+        "client_name": training.client_name,
     }
 
 

@@ -12,6 +12,7 @@ worker builds one without any Flask app, and both issue byte-identical snapshots
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
@@ -23,7 +24,6 @@ from ..attestations.schedule import document_date, held
 from ..attestations.snapshot import Issue, attendance_key, build_snapshot
 from ..documents.attestation import render_attestation
 from ..documents.certificate import render_certificate
-from ..extensions import db
 from ..modules import Course
 from ..storage import (
     Attestation,
@@ -31,8 +31,9 @@ from ..storage import (
     AttestationCounter,
     TrainingSession,
 )
-from ..storage.types import utcnow
+from ..translatable import N_
 from . import attendance, close_checks, events, figures
+from .attendance_sheet import session_header
 from .attestation_queries import (  # noqa: F401  (re-exported: the service's read side)
     audit_trail,
     by_number,
@@ -44,6 +45,7 @@ from .context import ServiceContext
 from .context import current as app_context
 from .errors import Conflict, Invalid
 from .session_state import NOT_OPEN, OPEN
+from .unit_of_work import unit_of_work
 
 SYSTEM = "system"
 # The certificat de réalisation has its own numbers: CR-<course ref>-<year>-<sequence>.
@@ -89,17 +91,7 @@ class _Context:
 def _context(
     training: TrainingSession, course: Course, actor: str, ctx: ServiceContext
 ) -> _Context:
-    session = {
-        "id": training.id,
-        "title": training.title,
-        "starts_on": training.starts_on,
-        "ends_on": training.ends_on,
-        "location": training.location,
-        "trainer": training.trainer.name,
-        "kind": training.kind or "inter",
-        "client_name": training.client_name,
-        "funder": training.funder,
-    }
+    session = {"id": training.id, **session_header(training), "funder": training.funder}
     if training.interrupted_at is not None:
         session["interruption"] = {
             "date": training.interrupted_at.astimezone(attendance.TIMEZONE).date(),
@@ -336,8 +328,8 @@ def audit(
     details: dict | None = None,
     ctx: ServiceContext | None = None,
 ) -> None:
-    """Add a line to the attestation audit trail (the caller commits)."""
-    (db.session if ctx is None else ctx.session).add(
+    """Add a line to the attestation audit trail, inside the calling use case's unit of work."""
+    (ctx or app_context()).session.add(
         AttestationAudit(
             session_id=session_id,
             attestation_id=attestation.id if attestation else None,
@@ -349,6 +341,16 @@ def audit(
     )
 
 
+def record_audit(session_id: int, action: str, actor: str, **found: Any) -> None:
+    """Log a reading of the records (a download, an export) as its own unit of work.
+
+    ``found``: the ``attestation`` read, the ``details`` and the ``ctx``, as :func:`audit`.
+    """
+    ctx = found.pop("ctx", None) or app_context()
+    with unit_of_work(ctx.session):
+        audit(session_id, action, actor, None, ctx=ctx, **found)
+
+
 def _reason(reason: str | None) -> str:
     text = " ".join((reason or "").split())
     if not text:
@@ -356,6 +358,18 @@ def _reason(reason: str | None) -> str:
     if len(text) > 500:
         raise Invalid("Motif : 500 caractères au plus.", "reason")
     return text
+
+
+def _valid_with_reason(attestation: Attestation, reason: str | None, refusal: str) -> str:
+    """Return the cleaned reason of a change to a valid attestation.
+
+    :raises Invalid: no reason, or too long.
+    :raises Conflict: the attestation is no longer valid (``refusal`` says why).
+    """
+    reason = _reason(reason)
+    if attestation.status != "valid":
+        raise Conflict(refusal)
+    return reason
 
 
 def supersede(
@@ -370,9 +384,9 @@ def supersede(
     :raises Invalid: no reason.
     :raises Conflict: the attestation is no longer valid.
     """
-    reason = _reason(reason)
-    if attestation.status != "valid":
-        raise Conflict("Seule une attestation valide peut être remplacée.")
+    reason = _valid_with_reason(
+        attestation, reason, N_("Seule une attestation valide peut être remplacée.")
+    )
     ctx = ctx or app_context()
     training = attestation.session
     participant = attestation.participant
@@ -383,18 +397,21 @@ def supersede(
     return _issue(context, person, states, scores, attestation, reason)
 
 
-def revoke(attestation: Attestation, actor: str, reason: str) -> Attestation:
+def revoke(
+    attestation: Attestation, actor: str, reason: str, ctx: ServiceContext | None = None
+) -> Attestation:
     """Revoke a valid attestation, keeping it (and its PDF) for the record.
 
     :raises Invalid: no reason.
     :raises Conflict: the attestation is no longer valid.
     """
-    reason = _reason(reason)
-    if attestation.status != "valid":
-        raise Conflict("Seule une attestation valide peut être révoquée.")
-    attestation.status = "revoked"
-    attestation.revoked_reason, attestation.revoked_by = reason, actor
-    attestation.revoked_at = utcnow()
-    audit(attestation.session_id, "revoked", actor, reason, attestation)
-    db.session.commit()
+    reason = _valid_with_reason(
+        attestation, reason, N_("Seule une attestation valide peut être révoquée.")
+    )
+    ctx = ctx or app_context()
+    with unit_of_work(ctx.session):
+        attestation.status = "revoked"
+        attestation.revoked_reason, attestation.revoked_by = reason, actor
+        attestation.revoked_at = ctx.clock()
+        audit(attestation.session_id, "revoked", actor, reason, attestation, None, ctx)
     return attestation

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import func, select, text, update
 
 from ..extensions import db
@@ -29,6 +28,7 @@ from ..modules import Course
 from ..storage import Attestation, LiveRun, Participant, TrainingSession
 from ..storage.types import utcnow
 from . import attestations, cold, evaluations, live, roleplay
+from .context import current
 from .errors import Conflict
 from .session_state import CLOSE_IN_PROGRESS, CLOSED, CLOSING, OPEN
 
@@ -237,4 +237,4 @@ def _single_runner(session_id: int):
 
 def course_of(training: TrainingSession) -> Course | None:
     """Return the course a session teaches, from the app's repository."""
-    return current_app.extensions["lexom_courses"].get(training.course_id)
+    return current().courses.get(training.course_id)

@@ -5,14 +5,11 @@ The link is ``/froid/<invitation id>.<HMAC of its nonce>``: a separate secret fr
 link, so revoking the room access (or the end of the session) leaves it working.
 """
 
-import hashlib
-import hmac
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -31,9 +28,10 @@ from ..storage.types import utcnow
 from ..translatable import N_
 from . import managers, outbox
 from .cold_window import window_of
-from .context import Settings
+from .context import current
 from .errors import Conflict, gettext
 from .evaluations import log_event
+from .invitation_links import absolute, invitation_for_token, token_for  # noqa: F401
 from .session_state import NOT_OPEN
 
 COLD_LINK_PATH = "/froid/"
@@ -44,41 +42,13 @@ HIDDEN_LINK = N_("[lien personnel : visible du seul participant]")
 _LINK = re.compile(r"\S*" + re.escape(COLD_LINK_PATH) + r"\S+")
 
 
-COLD_PURPOSE = "cold-evaluation"
-
-
-def _signature(nonce: str, purpose: str) -> str:
-    key = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(key, f"{purpose}:{nonce}".encode(), hashlib.sha256).hexdigest()[:40]
-
-
-def token_for(invitation: ColdInvitation, purpose: str = COLD_PURPOSE) -> str:
-    """Return the token of a link made from an invitation (recomputed, never stored): the
-    participant's cold evaluation, or another ``purpose`` (the manager's questionnaire)."""
-    return f"{invitation.id}.{_signature(invitation.nonce, purpose)}"
-
-
-def invitation_for_token(token: str, purpose: str = COLD_PURPOSE) -> ColdInvitation | None:
-    """Return the invitation a well-formed, authentic token of ``purpose`` names, or None."""
-    raw_id, _, signature = token.partition(".")
-    if not raw_id.isascii() or not raw_id.isdigit() or len(raw_id) > 9 or len(signature) != 40:
-        return None
-    invitation = db.session.get(ColdInvitation, int(raw_id))
-    if invitation is None:
-        return None
-    if not hmac.compare_digest(_signature(invitation.nonce, purpose), signature):
-        return None
-    return invitation
-
-
 def link_for(invitation: ColdInvitation) -> str:
     """Return the absolute personal link, on the public address (LEXOM_BASE_URL)."""
-    base = Settings.from_config(current_app.config).base_url
-    return f"{base}{COLD_LINK_PATH}{token_for(invitation)}"
+    return absolute(COLD_LINK_PATH, token_for(invitation))
 
 
 def _course_of(training: TrainingSession) -> Course | None:
-    return current_app.extensions["lexom_courses"].get(training.course_id)
+    return current().courses.get(training.course_id)
 
 
 def schedule(training: TrainingSession, now: datetime | None = None) -> list[ColdInvitation]:
@@ -211,21 +181,9 @@ def issue_due(now: datetime | None = None) -> list[Issued]:
         if step is None:
             continue
         person = invitation.participant
-        subject, body = _text(course, training, person.name, link_for(invitation), step)
         key = f"cold:{invitation.id}:{step}"
         kind = MESSAGE_KINDS[0] if step == 0 else MESSAGE_KINDS[1]
-        message = outbox.enqueue(
-            key,
-            kind=kind,
-            to=person.email,
-            subject=subject,
-            body=body,
-            session_id=training.id,
-            participant_id=person.id,
-            now=now,
-        )
-        if message is None:
-            db.session.rollback()
+        if _queue(invitation, course, training, step, key, kind, now) is None:
             continue
         verb = "cold_invitation_queued" if step == 0 else "cold_reminder_queued"
         log_event(
@@ -247,6 +205,25 @@ def issue_due(now: datetime | None = None) -> list[Issued]:
             continue
         issued.append(Issued(key, person.id, step))
     return issued
+
+
+def _queue(
+    invitation: ColdInvitation,
+    course: Course,
+    training: TrainingSession,
+    step: int,
+    key: str,
+    kind: str,
+    now: datetime,
+) -> OutboxMessage | None:
+    """Queue the participant's message of ``step`` (0: the invitation) under ``key``, once;
+    None (and the transaction rolled back) when it is already queued."""
+    person = invitation.participant
+    text = _text(course, training, person.name, link_for(invitation), step)
+    message = outbox.enqueue_about(person, key, kind, text, now=now)
+    if message is None:
+        db.session.rollback()
+    return message
 
 
 def without_links(text: str) -> str:
@@ -275,20 +252,9 @@ def resend(invitation: ColdInvitation, actor: str, now: datetime | None = None) 
             OutboxMessage.participant_id == person.id, OutboxMessage.kind == RESEND_KIND
         )
     ).all()
-    subject, body = _text(course, training, person.name, link_for(invitation), 0)
     key = f"cold:{invitation.id}:resend:{len(sent) + 1}"
-    message = outbox.enqueue(
-        key,
-        kind=RESEND_KIND,
-        to=person.email,
-        subject=subject,
-        body=body,
-        session_id=training.id,
-        participant_id=person.id,
-        now=now,
-    )
+    message = _queue(invitation, course, training, 0, key, RESEND_KIND, now)
     if message is None:
-        db.session.rollback()
         raise Conflict("Une autre demande d'envoi vient d'être faite : rechargez la page.")
     log_event(
         training.id,
@@ -314,6 +280,6 @@ def send_due(transport=None, now: datetime | None = None):
     """Queue what is due, then deliver the outbox (SMTP when configured); safe to run hourly."""
     issued = issue_due(now)
     if transport is None:
-        settings = outbox.smtp_settings(current_app.config)
+        settings = outbox.smtp_settings(current().settings.config)
         transport = outbox.SmtpTransport(settings) if settings else None
     return issued, outbox.deliver_pending(transport, now)

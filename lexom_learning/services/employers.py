@@ -47,7 +47,7 @@ def clean_name(value: str | None, field: str) -> str | None:
 
 
 def set_employer(participant: Participant, name: str | None, siret: str | None) -> None:
-    """Record a participant's employer (the caller commits).
+    """Record a participant's employer, inside the calling use case's unit of work.
 
     :raises Invalid: bad SIRET, SIRET without a company name, or a name too long.
     """

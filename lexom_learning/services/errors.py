@@ -1,19 +1,19 @@
 """Domain errors the adapters map to responses (404, 403, 409, 422), in the reader's language.
 
 Messages are French templates (see ``lexom_learning.translatable``); ``message`` gives them in
-the language of the current request (French outside one: CLI, background jobs).
+the language of the current request (French outside one: CLI, background jobs), through the
+translator the running process installed (``services.context.translate``).
 """
 
 from typing import Any
 
-from flask_babel import get_translations
-
-from ..translatable import Message, message_of
+from ..translatable import N_, Message, message_of
+from .context import translate
 
 
 def gettext(template: str) -> str:
     """Return a French source string in the current request's language."""
-    return get_translations().ugettext(template)
+    return translate(template)
 
 
 def translated(template: str, **params: Any) -> str:
@@ -64,3 +64,12 @@ class Invalid(ServiceError):
 
     status = 422
     code = "invalid"
+
+
+class AnswersInvalid(Invalid):
+    """Some submitted answers are missing or malformed; ``errors`` maps question ids to
+    messages. Nothing is stored."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(N_("%(count)s réponse(s) à corriger."), "responses", count=len(errors))
+        self.errors = errors

@@ -23,7 +23,7 @@ from ..storage.types import utcnow
 from ..translatable import N_
 from . import cold_window, events
 from .answer_records import answer_record
-from .errors import Conflict, Invalid, NotFound, gettext
+from .errors import AnswersInvalid, Conflict, Invalid, NotFound, gettext
 from .session_state import SESSION_IS_CLOSED, ensure_open
 
 KINDS = ("positioning", "hot", "cold")
@@ -36,12 +36,8 @@ NOTHING_ANSWERED = N_(
 )
 
 
-class EvaluationInvalid(Invalid):
-    """Some answers are malformed; ``errors`` maps question ids to messages. Nothing is stored."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(N_("%(count)s réponse(s) à corriger."), "responses", count=len(errors))
-        self.errors = errors
+class EvaluationInvalid(AnswersInvalid):
+    """Some answers of an evaluation are malformed; nothing is stored."""
 
 
 def evaluation_of(course: Course, kind: str) -> Evaluation:

@@ -2,13 +2,13 @@
 
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import select
 
 from ..completion.xapi import LogLine, statement
 from ..extensions import db
 from ..modules import Course
 from ..storage import CompletionEvent, TrainingSession, User
+from .context import current
 
 
 def record(
@@ -21,8 +21,8 @@ def record(
     result: dict[str, Any] | None = None,
     session=None,
 ) -> CompletionEvent:
-    """Add one line to the append-only completion log (the caller commits; ``session``
-    defaults to the app's)."""
+    """Add one line to the append-only completion log, inside the calling use case's unit of
+    work (``session`` defaults to the app's)."""
     event = CompletionEvent(
         session_id=session_id,
         participant_id=participant_id,
@@ -54,7 +54,7 @@ def _names(training: TrainingSession, events: list[CompletionEvent]) -> dict[str
     if user_ids:
         for user in db.session.scalars(select(User).where(User.id.in_(user_ids))):
             names[user.get_id()] = user.name
-    names["system"] = current_app.config["LEXOM_ORGANISATION"].name
+    names["system"] = current().settings.organisation.name
     return names
 
 

@@ -4,11 +4,11 @@ register as CSV or XLSX, and the evidence folder mapped to the Qualiopi indicato
 import itertools
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 
-from flask import Flask, current_app
 from sqlalchemy import select
 
 from ..attestations.attendance import totals
@@ -18,7 +18,7 @@ from ..extensions import db
 from ..modules import Course
 from ..storage import Attestation, CompletionEvent, ExportJob, TrainingSession
 from ..storage.types import utcnow
-from . import attendance, figures
+from . import attendance, context, figures
 from .attestations import for_session
 from .errors import NotFound
 
@@ -67,7 +67,7 @@ def sheet_entry(session_id: int) -> tuple[str, bytes, datetime]:
     from .attendance_sheet import attendance_sheet_pdf
 
     training = db.session.get(TrainingSession, session_id)
-    course = current_app.extensions["lexom_courses"].get(training.course_id)
+    course = context.current().courses.get(training.course_id)
     return SHEET_NAME, attendance_sheet_pdf(training, course), utcnow()
 
 
@@ -81,14 +81,14 @@ def session_zip(session_id: int) -> Iterator[bytes]:
 def streamed_session_zip(session_id: int) -> Iterator[bytes]:
     """Yield the session's ZIP after the view has returned: each batch is read in its own
     app context, never held across a ``yield`` (the response streams outside the request)."""
-    app = current_app._get_current_object()
+    enter = context.reentry()
     ids = current_ids(session_id)
     sheet = sheet_entry(session_id)
 
     def files() -> Iterator[tuple[str, bytes, datetime]]:
         yield sheet
         for start in range(0, len(ids), BATCH):
-            with app.app_context():
+            with enter():
                 batch = _batch(ids[start : start + BATCH], True)
             yield from batch
 
@@ -239,7 +239,7 @@ def evidence_folder(training: TrainingSession, course: Course) -> EvidenceFolder
 
 def exports_dir() -> Path:
     """Return the folder where background exports are written (in the instance folder)."""
-    path = Path(current_app.instance_path) / "exports"
+    path = context.current().settings.exports_dir
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -255,14 +255,13 @@ def start_zip_job(training: TrainingSession, actor: str) -> ExportJob:
     )
     db.session.add(job)
     db.session.commit()
-    app = current_app._get_current_object()
-    thread = threading.Thread(target=_run_zip_job, args=(app, job.id), daemon=True)
+    thread = threading.Thread(target=_run_zip_job, args=(context.reentry(), job.id), daemon=True)
     thread.start()
     return job
 
 
-def _run_zip_job(app: Flask, job_id: int) -> None:
-    with app.app_context():
+def _run_zip_job(enter: Callable[[], AbstractContextManager], job_id: int) -> None:
+    with enter():
         job = db.session.get(ExportJob, job_id)
         job.status = "running"
         db.session.commit()

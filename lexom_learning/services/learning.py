@@ -16,7 +16,7 @@ from ..storage import CompletionEvent, Participant, QuizAttempt
 from ..translatable import N_
 from . import session_state
 from .answer_records import answer_record
-from .errors import Conflict, Invalid, NotFound, gettext
+from .errors import AnswersInvalid, Conflict, Invalid, NotFound, gettext
 from .idempotency import checked_key
 
 # Once the session is closed, attempts and reviews stay readable but nothing new is recorded.
@@ -30,12 +30,8 @@ QUIZ_CLOSED = N_(
 )
 
 
-class QuizInvalid(Invalid):
-    """Some answers of a submitted quiz are missing or malformed; ``errors`` maps question ids."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(N_("%(count)s réponse(s) à corriger."), "responses", count=len(errors))
-        self.errors = errors
+class QuizInvalid(AnswersInvalid):
+    """Some answers of a submitted quiz are missing or malformed; nothing is stored."""
 
 
 def _event(participant: Participant, verb: str, object_id: str, course: Course, result=None):

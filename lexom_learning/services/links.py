@@ -5,12 +5,13 @@ import hmac
 import re
 import secrets
 
-from flask import current_app
 from sqlalchemy import select
 
 from ..extensions import db
 from ..storage import AccessLink, Participant
 from ..storage.types import utcnow
+from .context import current
+from .unit_of_work import unit_of_work
 
 
 def signature(nonce: str, secret_key: str) -> str:
@@ -20,7 +21,7 @@ def signature(nonce: str, secret_key: str) -> str:
 
 
 def _signature(nonce: str) -> str:
-    return signature(nonce, current_app.config["SECRET_KEY"])
+    return signature(nonce, current().settings.secret_key)
 
 
 def token_for(link: AccessLink) -> str:
@@ -46,10 +47,11 @@ def current_link(participant: Participant) -> AccessLink | None:
 
 
 def revoke_links(participant: Participant) -> None:
-    """Make every link of the participant stop working."""
+    """Make every link of the participant stop working (one unit of work)."""
     now = utcnow()
-    for link in participant.links:
-        link.revoked_at = link.revoked_at or now
+    with unit_of_work(db.session):
+        for link in participant.links:
+            link.revoked_at = link.revoked_at or now
 
 
 def participant_for_token(token: str) -> Participant | None:

@@ -8,15 +8,16 @@ once, append-only, as an evaluation submission of kind ``manager`` about the par
 
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import select
 
 from ..documents.french import long_date
 from ..extensions import db
 from ..modules import Course
 from ..storage import ColdInvitation, EvaluationSubmission, OutboxMessage, TrainingSession
-from . import cold, outbox
-from .context import Settings
+from . import outbox
+from .invitation_links import absolute
+from .invitation_links import invitation_for_token as _invitation_for_token
+from .invitation_links import token_for as _token_for
 
 MANAGER_LINK_PATH = "/n1/"
 MESSAGE_KIND = "manager_invitation"
@@ -27,18 +28,17 @@ MANAGER_PURPOSE = "manager-questionnaire"
 
 def token_for(invitation: ColdInvitation) -> str:
     """Return the token of the manager's link for a participant (recomputed, never stored)."""
-    return cold.token_for(invitation, MANAGER_PURPOSE)
+    return _token_for(invitation, MANAGER_PURPOSE)
 
 
 def invitation_for_token(token: str) -> ColdInvitation | None:
     """Return the cold invitation a well-formed, authentic manager token names, or None."""
-    return cold.invitation_for_token(token, MANAGER_PURPOSE)
+    return _invitation_for_token(token, MANAGER_PURPOSE)
 
 
 def link_for(invitation: ColdInvitation) -> str:
     """Return the manager's absolute link, on the public address (LEXOM_BASE_URL)."""
-    base = Settings.from_config(current_app.config).base_url
-    return f"{base}{MANAGER_LINK_PATH}{token_for(invitation)}"
+    return absolute(MANAGER_LINK_PATH, token_for(invitation))
 
 
 def _text(course: Course, training: TrainingSession, name: str, url: str) -> tuple[str, str]:
@@ -67,17 +67,9 @@ def invite(
     person = invitation.participant
     if "manager" not in course.evaluations or not person.manager_email:
         return None
-    subject, body = _text(course, training, person.name, link_for(invitation))
-    return outbox.enqueue(
-        f"manager:{invitation.id}",
-        kind=MESSAGE_KIND,
-        to=person.manager_email,
-        subject=subject,
-        body=body,
-        session_id=training.id,
-        participant_id=person.id,
-        now=now,
-    )
+    text = _text(course, training, person.name, link_for(invitation))
+    key = f"manager:{invitation.id}"
+    return outbox.enqueue_about(person, key, MESSAGE_KIND, text, person.manager_email, now)
 
 
 def responded(participant_id: int) -> bool:

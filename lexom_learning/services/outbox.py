@@ -160,6 +160,29 @@ def enqueue(
     return message
 
 
+def enqueue_about(
+    person,
+    key: str,
+    kind: str,
+    text: tuple[str, str],
+    to: str | None = None,
+    now: datetime | None = None,
+) -> OutboxMessage | None:
+    """Queue once a message (subject, body) about a participant, to them or to ``to``; see
+    :func:`enqueue`."""
+    subject, body = text
+    return enqueue(
+        key,
+        kind=kind,
+        to=to or person.email,
+        subject=subject,
+        body=body,
+        session_id=person.session_id,
+        participant_id=person.id,
+        now=now,
+    )
+
+
 def privacy_footer() -> str:
     """Return the lines every e-mail ends with: the privacy notice and the DPO's address."""
     from .attestations import public_base_url

@@ -1,9 +1,9 @@
 """How strong a staff password must be: zxcvbn's score 3 or more, and never the e-mail, the
 person's name or the organisation's name inside it."""
 
-from flask import current_app, has_app_context
 from zxcvbn import zxcvbn
 
+from .context import current
 from .errors import Invalid
 
 MIN_SCORE = 3
@@ -12,7 +12,10 @@ SCORED_LENGTH = 100  # zxcvbn's cost grows fast with length; a longer tail only 
 
 def organisation_name() -> str:
     """Return the organisation's name (``LEXOM_ORGANISATION``), or "" outside an app."""
-    organisation = current_app.config.get("LEXOM_ORGANISATION") if has_app_context() else None
+    try:
+        organisation = current().settings.organisation
+    except RuntimeError:  # no app, no context installed
+        organisation = None
     return getattr(organisation, "name", None) or ""
 
 

@@ -17,7 +17,9 @@ from ..extensions import db
 from ..modules import Course
 from ..storage import AttendanceAdjustment, TrainingSession, User
 from . import events
+from .context import ServiceContext, current
 from .errors import Invalid, NotFound
+from .unit_of_work import unit_of_work
 
 HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 MORNING, AFTERNOON = (time(9, 0), time(12, 30)), (time(13, 30), time(17, 0))
@@ -70,6 +72,7 @@ def record(
     left_at: str | None = None,
     justified_absence: bool = False,
     reason: str | None = None,
+    ctx: ServiceContext | None = None,
 ) -> AttendanceAdjustment:
     """Record a participant's late arrival, early departure or justified absence on a half-day.
 
@@ -79,7 +82,8 @@ def record(
     """
     from .attendance import _enrolled
 
-    participant = _enrolled(training, participant_id)
+    ctx = ctx or current()
+    participant = _enrolled(training, participant_id, ctx.session)
     if slot_of(course.half_days, slot_id) is None:
         raise NotFound("Demi-journée inconnue.", "slot")
     start, end = slot_times(course, slot_id, training)
@@ -111,17 +115,18 @@ def record(
         reason=reason,
         actor=trainer.get_id(),
     )
-    db.session.add(row)
-    events.record(
-        training.id,
-        participant.id,
-        trainer.get_id(),
-        "attendance_adjusted",
-        slot_id,
-        course.version,
-        {"arrived_at": row.arrived_at, "left_at": row.left_at, "justified": justified_absence},
-    )
-    db.session.commit()
+    with unit_of_work(ctx.session) as session:
+        session.add(row)
+        events.record(
+            training.id,
+            participant.id,
+            trainer.get_id(),
+            "attendance_adjusted",
+            slot_id,
+            course.version,
+            {"arrived_at": row.arrived_at, "left_at": row.left_at, "justified": justified_absence},
+            session,
+        )
     return row
 
 

@@ -78,7 +78,7 @@ def checked_schedule(
 
 
 def apply_schedule(training: TrainingSession, slots: list[Slot]) -> None:
-    """Store the slots on the session and move its first and last days (the caller commits)."""
+    """Store the slots on the session and move its first and last days (a step of a use case)."""
     training.schedule = entries_of(slots)
     training.starts_on = min(s.on for s in slots)
     training.ends_on = max(s.on for s in slots)

@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import IntegerConverter
 
 from ..extensions import csrf, db, limiter, login_manager, migrate
+from ..services import context
 from ..services.context import normalise_base_url
 from . import content, edge, headers, i18n, limits
 from .config import MIGRATIONS_DIR, load_config
@@ -36,6 +37,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["LEXOM_BASE_URL"] = normalise_base_url(app.config.get("LEXOM_BASE_URL"))
     app.url_map.converters["int"] = DatabaseId
     content.init_app(app)
+    # The services find this app's context (session, courses, settings, clock, translator)
+    # through this one provider; a CLI command or a job builds its own (services.context.build).
+    context.install(content.service_context, content.gettext_now, content.reentry)
     register_extensions(app)
     edge.init_app(app)
     headers.init_app(app)

@@ -1,27 +1,12 @@
-"""The course repository the views use: content files loaded once per app."""
+"""The web app's side of the services' context: its course repository, its service context."""
 
 from flask import Flask, abort, current_app
+from flask_babel import get_translations
 
+from ..extensions import db
 from ..modules import Course, load_course
-
-
-class CourseRepository:
-    """Give the courses an app serves, by id (content is validated when the app starts)."""
-
-    def __init__(self, courses: list[Course]):
-        self._courses = {c.id: c for c in courses}
-
-    def get(self, course_id: str) -> Course | None:
-        """Return the course with that id, or None."""
-        return self._courses.get(course_id)
-
-    def default(self) -> Course:
-        """Return the first course (the app serves MRK-STRA-05)."""
-        return next(iter(self._courses.values()))
-
-    def all(self) -> list[Course]:
-        """Return every course."""
-        return list(self._courses.values())
+from ..services import context
+from ..services.repository import CourseRepository
 
 
 def init_app(app: Flask) -> None:
@@ -30,6 +15,29 @@ def init_app(app: Flask) -> None:
     if repository is None:
         repository = CourseRepository([load_course(app.config["LEXOM_CONTENT_DIR"])])
     app.extensions["lexom_courses"] = repository
+
+
+def gettext_now(text: str) -> str:
+    """Return a French source string in the current request's language (French outside one)."""
+    return get_translations().ugettext(text)
+
+
+def for_app(app: Flask) -> context.ServiceContext:
+    """Return the context of a Flask app (its scoped session, its courses, its config)."""
+    courses_of_app = app.extensions["lexom_courses"]
+    return context.build(
+        app.config, db.session, courses_of_app, gettext_now, instance_path=app.instance_path
+    )
+
+
+def reentry():
+    """Return what opens the current app's context again (a thread, a streamed response)."""
+    return current_app._get_current_object().app_context
+
+
+def service_context() -> context.ServiceContext:
+    """Return the current app's service context (its config read now: tests may change it)."""
+    return for_app(current_app)
 
 
 def courses() -> CourseRepository:

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import JSON, delete, func, select, update
 
 from ...extensions import db
@@ -27,6 +26,7 @@ from ...storage import (
 )
 from ...storage.guards import ERASURE_OPTION
 from ...storage.types import utcnow
+from ..context import current
 from ..errors import Conflict, Invalid, NotFound
 from . import retention
 from .registry import POLICIES, Action, Policy
@@ -68,7 +68,7 @@ def pseudonym_of(participant_id: int) -> tuple[str, str]:
 
 def course_of(training: TrainingSession) -> Course | None:
     """Return the course a session delivers, if the app still serves it."""
-    return current_app.extensions["lexom_courses"].get(training.course_id)
+    return current().courses.get(training.course_id)
 
 
 def kept_documents(participant: Participant, schedule: retention.Schedule) -> list[KeptDocument]:
@@ -120,7 +120,7 @@ def erase(
     if participant.erased_at is not None:
         raise Conflict("Les données de ce participant ont déjà été effacées.")
     now = now or utcnow()
-    schedule = schedule or retention.schedule(current_app.config)
+    schedule = schedule or retention.schedule(current().settings.config)
     training = participant.session
     course = course_of(training)
     name, email = participant.name, participant.email
@@ -183,7 +183,7 @@ def erase(
 def _delete_session_exports(session_id: int) -> int:
     """Delete the session's export ZIPs (copies of its documents) and their jobs."""
     jobs = db.session.scalars(select(ExportJob).where(ExportJob.session_id == session_id)).all()
-    folder = Path(current_app.instance_path) / "exports"
+    folder = current().settings.exports_dir
     for job in jobs:
         (Path(job.path) if job.path else folder / f"{job.token}.zip").unlink(missing_ok=True)
         db.session.delete(job)
@@ -324,7 +324,8 @@ def _retain_attendance_sheet(participant: Participant, keep_until: date, now: da
 
 def empty_documents(participant_id: int) -> dict[str, int]:
     """Empty an erased person's documents whose retention has ended: the attestations' PDFs
-    and the name in their snapshot, and the retained attendance sheet (the caller commits)."""
+    and the name in their snapshot, and the retained attendance sheet (a step of the purge,
+    which commits)."""
     pseudonym, _ = pseudonym_of(participant_id)
     attestations = table("attestations")
     rows = db.session.execute(

@@ -5,14 +5,15 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import LargeBinary, select
 
 from ...documents.archive import zip_stream
 from ...extensions import db
 from ...storage import Participant
 from ...storage.types import utcnow
+from ..context import current
 from ..errors import NotFound
+from ..unit_of_work import unit_of_work
 from . import retention
 from .erasure import kept_documents
 from .registry import POLICIES
@@ -74,7 +75,7 @@ def document(participant: Participant, now: datetime | None = None) -> dict[str,
 
 
 def _document(participant: Participant, tables, files, now: datetime) -> dict[str, Any]:
-    schedule = retention.schedule(current_app.config)
+    schedule = retention.schedule(current().settings.config)
     end = participant.session.ends_on
     return {
         "generated_at": now.isoformat(),
@@ -103,3 +104,19 @@ def export_zip(participant_id: int, now: datetime | None = None) -> bytes:
     data = _document(participant, tables, files, now)
     body = json.dumps(data, ensure_ascii=False, indent=2).encode()
     return b"".join(zip_stream([("donnees-personnelles.json", body), *files], now))
+
+
+def export_recorded(participant_id: int, actor: str) -> bytes:
+    """Return a person's ZIP and log that ``actor`` exported it, as one unit of work.
+
+    :raises NotFound: unknown participant.
+    """
+    from ..events import record
+
+    with unit_of_work(db.session):
+        data = export_zip(participant_id)
+        participant = db.session.get(Participant, participant_id)
+        record(
+            participant.session_id, participant.id, actor, "personal_data_exported", "privacy", ""
+        )
+    return data

@@ -4,8 +4,7 @@ the data held and why (the registry), and for how long (the schedule)."""
 from dataclasses import dataclass
 from datetime import date
 
-from flask import current_app
-
+from ..context import current
 from . import retention
 from .registry import POLICIES, Retention
 
@@ -25,8 +24,8 @@ class Controller:
 def controller() -> Controller:
     """Return the organisation and its DPO: LEXOM_ORGANISATION when configured, else the
     provider of the first course served (course.yaml ``provider.dpo_email``)."""
-    organisation = current_app.config.get("LEXOM_ORGANISATION")
-    courses = current_app.extensions["lexom_courses"].all()
+    organisation = current().settings.organisation
+    courses = current().courses.all()
     provider = courses[0].provider if courses else None
     name = provider.name if provider else "l'organisme de formation"
     address = provider.city if provider else ""
@@ -61,7 +60,7 @@ def holdings() -> list[Holding]:
 
 def periods() -> retention.Schedule:
     """Return the schedule in force."""
-    return retention.schedule(current_app.config)
+    return retention.schedule(current().settings.config)
 
 
 def dates_for(session_end: date) -> tuple[date, date]:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from flask import current_app
 from sqlalchemy import delete, func, or_, select
 
 from ...extensions import db
@@ -25,6 +24,7 @@ from ...storage import (
 )
 from ...storage.guards import ERASURE_OPTION
 from ...storage.types import utcnow
+from ..context import current
 from . import retention
 from .erasure import empty_documents, erase
 
@@ -49,7 +49,7 @@ class PurgeReport:
 def purge(now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
     """Apply the schedule at ``now``; with ``dry_run``, only say what would go."""
     now = now or utcnow()
-    schedule = retention.schedule(current_app.config)
+    schedule = retention.schedule(current().settings.config)
     report = PurgeReport(dry_run)
     _people(schedule, now, report)
     _documents(schedule, now, report)
@@ -61,46 +61,39 @@ def purge(now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
     return report
 
 
-def _people(schedule, now, report: PurgeReport) -> None:
+def _past(until, now, *conditions) -> list[int]:
+    """Return the participants matching ``conditions`` whose ``until(session end)`` is past."""
     today = retention.today(now)
     rows = db.session.execute(
         select(Participant.id, TrainingSession.ends_on)
         .join(TrainingSession, Participant.session_id == TrainingSession.id)
-        .where(Participant.erased_at.is_(None))
+        .where(*conditions)
         .order_by(Participant.id)
     ).all()
-    for participant_id, ends_on in rows:
-        if schedule.personal_until(ends_on) > today:
-            continue
+    return [participant_id for participant_id, ends_on in rows if until(ends_on) <= today]
+
+
+def _people(schedule, now, report: PurgeReport) -> None:
+    for participant_id in _past(schedule.personal_until, now, Participant.erased_at.is_(None)):
         report.lines.append(f"participant {participant_id}: personal data erased")
         if not report.dry_run:
             erase(participant_id, PURGE_ACTOR, PURGE_REASON, now, schedule)
 
 
 def _documents(schedule, now, report: PurgeReport) -> None:
-    today = retention.today(now)
-    rows = db.session.execute(
-        select(Participant.id, TrainingSession.ends_on)
-        .join(TrainingSession, Participant.session_id == TrainingSession.id)
-        .where(
-            Participant.erased_at.is_not(None),
-            or_(
-                Participant.id.in_(
-                    select(Attestation.participant_id).where(func.length(Attestation.pdf) > 0)
-                ),
-                Participant.id.in_(select(RetainedDocument.participant_id)),
-            ),
-        )
-        .order_by(Participant.id)
-    ).all()
-    for participant_id, ends_on in rows:
-        if schedule.documents_until(ends_on) > today:
-            continue
+    with_documents = or_(
+        Participant.id.in_(
+            select(Attestation.participant_id).where(func.length(Attestation.pdf) > 0)
+        ),
+        Participant.id.in_(select(RetainedDocument.participant_id)),
+    )
+    erased = Participant.erased_at.is_not(None)
+    for participant_id in _past(schedule.documents_until, now, erased, with_documents):
         report.lines.append(f"participant {participant_id}: documents past retention emptied")
         if not report.dry_run:
             empty_documents(participant_id)
     # A retained document carries its own end date too (the schedule may have changed since).
-    late = select(RetainedDocument.id).where(RetainedDocument.keep_until <= today)
+    late = select(RetainedDocument.id).where(RetainedDocument.keep_until <= retention.today(now))
     for document_id in db.session.scalars(late).all():
         report.lines.append(f"retained document {document_id}: past its keeping date")
         if not report.dry_run:
@@ -124,7 +117,7 @@ def _messages(schedule, now, report: PurgeReport) -> None:
 
 def exports_folder() -> Path:
     """Return the instance folder's exports directory (it may not exist)."""
-    return Path(current_app.instance_path) / "exports"
+    return current().settings.exports_dir
 
 
 def _job_file(job: ExportJob) -> Path:

@@ -2,7 +2,6 @@
 
 from flask import Response, jsonify, request
 
-from ...extensions import db
 from ...services import attendance, attestations, events, exports, verification
 from ...services.close_checks import CloseRequest
 from ...services.errors import NotFound
@@ -153,15 +152,13 @@ def attestation_pdf(number: str):
     if not may_read(who, attestation):
         raise NotFound("Attestation introuvable.")
     actor = who.get_id()
-    attestations.audit(
+    attestations.record_audit(
         attestation.session_id,
         "downloaded",
         actor,
-        None,
-        attestation,
-        {"document": "attestation", "via": "api"},
+        attestation=attestation,
+        details={"document": "attestation", "via": "api"},
     )
-    db.session.commit()
     return pdf_response(attestation, certificate=False)
 
 
@@ -171,8 +168,7 @@ def attestations_zip(sid: int):
     """Stream the ZIP of every current attestation PDF of a session (compliance)."""
     who = staff_caller("compliance")
     training = readable_session(sid, who)
-    attestations.audit(training.id, "exported_zip", who.get_id(), None, None, {"via": "api"})
-    db.session.commit()
+    attestations.record_audit(training.id, "exported_zip", who.get_id(), details={"via": "api"})
     response = Response(exports.streamed_session_zip(training.id), mimetype="application/zip")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="attestations-session-{training.id}.zip"'

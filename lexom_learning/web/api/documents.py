@@ -32,10 +32,7 @@ def attendance_sheet(sid: int):
     who = staff_caller()
     training = readable_session(sid, who)
     pdf = attendance_sheet_pdf(training, course_of(training))
-    attestations.audit(training.id, "exported_attendance_sheet", who.get_id(), None, None, None)
-    from ...extensions import db
-
-    db.session.commit()
+    attestations.record_audit(training.id, "exported_attendance_sheet", who.get_id())
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="emargement-session-{training.id}.pdf"'

@@ -4,7 +4,6 @@ from flask import Response, jsonify
 from flask_babel import gettext
 
 from ...extensions import db
-from ...services import events
 from ...services.errors import NotFound
 from ...services.privacy import erasure, export
 from ...storage import Participant
@@ -46,16 +45,7 @@ def personal_data(pid: int):
     """Send a ZIP of every record of a participant and their documents (compliance, admin)."""
     who = staff_caller(*ROLES)
     participant = _participant(pid)
-    data = export.export_zip(participant.id)
-    events.record(
-        participant.session_id,
-        participant.id,
-        who.get_id(),
-        "personal_data_exported",
-        "privacy",
-        "",
-    )
-    db.session.commit()
+    data = export.export_recorded(participant.id, who.get_id())
     response = Response(data, mimetype="application/zip")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="donnees-personnelles-{participant.id}.zip"'

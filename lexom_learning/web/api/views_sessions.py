@@ -5,7 +5,6 @@ from flask import jsonify, url_for
 from ...extensions import db
 from ...services import employers, figures, learning, schedule, sessions
 from ...services.errors import NotFound
-from ...storage import Participant
 from ..content import courses
 from ..security import can_manage_session
 from . import bp
@@ -99,13 +98,10 @@ def add_participant(sid: int):
     """Enrol one participant and return their personal access token and link."""
     training = managed_session(sid, staff())
     body = validated_body().model_dump(exclude_unset=True)
-    probe = Participant()
-    employers.set_employer(probe, body.get("employer_name"), body.get("employer_siret"))
+    employer = (body.get("employer_name"), body.get("employer_siret"))
     person = sessions.add_participant(
-        training, body["name"], body["email"], body.get("manager_email")
+        training, body["name"], body["email"], body.get("manager_email"), employer
     )
-    employers.set_employer(person, probe.employer_name, probe.employer_siret)
-    db.session.commit()
     response = jsonify(participant_data(person, with_access=True))
     response.headers["Location"] = url_for("api.list_participants", sid=training.id)
     return response, 201

@@ -32,15 +32,11 @@ def send_document(number: str, certificate: bool):
     attestation = visible_or_404(
         attestations.by_number, number, lambda found: may_read(caller, found)
     )
-    attestations.audit(
+    attestations.record_audit(
         attestation.session_id,
         "downloaded",
         caller.get_id(),
-        None,
-        attestation,
-        {"document": "certificat" if certificate else "attestation"},
+        attestation=attestation,
+        details={"document": "certificat" if certificate else "attestation"},
     )
-    from ...extensions import db
-
-    db.session.commit()
     return pdf_response(attestation, certificate)

@@ -7,7 +7,6 @@ from flask_login import current_user
 from wtforms import BooleanField, HiddenField, IntegerField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from ...extensions import db
 from ...services import attestations, presence
 from ...services.attendance_sheet import attendance_sheet_pdf
 from ..downloads import private_attachment
@@ -58,6 +57,5 @@ def adjust(training, course):
 def sheet_pdf(training, course):
     """Send the signed attendance sheet (the session's trainer, compliance, admin)."""
     pdf = attendance_sheet_pdf(training, course)
-    attestations.audit(training.id, "exported_attendance_sheet", current_user.get_id())
-    db.session.commit()
+    attestations.record_audit(training.id, "exported_attendance_sheet", current_user.get_id())
     return private_attachment(pdf, "application/pdf", f"emargement-session-{training.id}.pdf")

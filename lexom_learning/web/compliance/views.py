@@ -40,8 +40,7 @@ def _job(token: str):
 
 
 def _audit(session_id: int, action: str, details: dict | None = None) -> None:
-    attestations.audit(session_id, action, current_user.get_id(), None, None, details)
-    db.session.commit()
+    attestations.record_audit(session_id, action, current_user.get_id(), details=details)
 
 
 def _counts(model, column) -> dict[int, int]:

@@ -4,8 +4,6 @@ from flask import Blueprint, Response, render_template
 from flask_babel import gettext
 from flask_login import current_user
 
-from ...extensions import db
-from ...services import events
 from ...services.privacy import erasure, export, notice
 from ...services.privacy.registry import BY_TABLE
 from ..security import participant_required
@@ -53,9 +51,7 @@ def mine():
 def download():
     """Send the learner the ZIP of their data and documents."""
     me = current_user._get_current_object()
-    data = export.export_zip(me.id)
-    events.record(me.session_id, me.id, me.get_id(), "personal_data_exported", "privacy", "")
-    db.session.commit()
+    data = export.export_recorded(me.id, me.get_id())
     response = Response(data, mimetype="application/zip")
     response.headers["Content-Disposition"] = 'attachment; filename="mes-donnees.zip"'
     response.headers["Cache-Control"] = "private, no-store"

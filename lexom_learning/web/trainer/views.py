@@ -5,7 +5,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext
 from flask_login import current_user
 
-from ...extensions import db
 from ...services import attendance, employers, links, schedule, sessions
 from ...services.errors import ServiceError
 from ...services.sessions import CsvImportError
@@ -123,14 +122,13 @@ def add_participant(training):
     form = ParticipantForm()
     if submitted(form):
         try:
-            probe = Participant()
-            employers.set_employer(probe, form.employer_name.data, form.employer_siret.data)
             participant = sessions.add_participant(
-                training, form.name.data, form.email.data, form.manager_email.data
+                training,
+                form.name.data,
+                form.email.data,
+                form.manager_email.data,
+                (form.employer_name.data, form.employer_siret.data),
             )
-            participant.employer_name = probe.employer_name
-            participant.employer_siret = probe.employer_siret
-            db.session.commit()
         except ServiceError as error:
             flash(error.message, "error")
         else:
@@ -194,7 +192,6 @@ def revoke_link(training, participant_id: int):
     """Make a participant's link stop working."""
     participant = _participant_of(training, participant_id)
     links.revoke_links(participant)
-    db.session.commit()
     flash(gettext("Le lien de %(name)s est révoqué.", name=participant.name))
     return redirect(url_for("trainer.session", session_id=training.id) + "#participants")
 

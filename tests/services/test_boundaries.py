@@ -1,0 +1,94 @@
+"""Where the services' edges are: no service imports Flask, views never commit, one unit of
+work commits or rolls back, and the context is built the same way by every process."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from lexom_learning.services import context
+from lexom_learning.services.errors import Invalid
+from lexom_learning.services.unit_of_work import unit_of_work
+from lexom_learning.storage import AttestationAudit
+
+PACKAGE = Path(__file__).resolve().parents[2] / "lexom_learning"
+# Owned elsewhere this round (the live phone shortcut).
+FLASK_LEFT = {"live_lookup.py", "live_phone.py"}
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_no_service_imports_flask_or_flask_babel():
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted((PACKAGE / "services").rglob("*.py"))
+        if path.name not in FLASK_LEFT and _imports(path) & {"flask", "flask_babel"}
+    ]
+    assert offenders == []
+
+
+def test_no_view_commits():
+    """Each use case commits in its service (one unit of work); a view only calls it."""
+    commits = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted((PACKAGE / "web").rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r"\.commit\(", line)
+    ]
+    assert commits == []
+
+
+def test_no_entry_point_closes_without_the_close_checks():
+    """``sessions.close_session`` skips the close checks: only tests may call it."""
+    callers = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "close_session(" in path.read_text().replace("def close_session(", "")
+    ]
+    assert callers == []
+
+
+def test_a_unit_of_work_commits_on_success_and_rolls_back_on_error(session, training):
+    def count() -> int:
+        return session.scalar(select(func.count()).select_from(AttestationAudit))
+
+    with pytest.raises(Invalid), unit_of_work(session):
+        session.add(AttestationAudit(session_id=training.id, action="downloaded", actor="a"))
+        session.flush()
+        raise Invalid("refusé")
+    assert count() == 0
+    with unit_of_work(session):
+        session.add(AttestationAudit(session_id=training.id, action="downloaded", actor="a"))
+    session.rollback()
+    assert count() == 1
+
+
+def test_services_find_no_context_unless_a_process_installed_one():
+    with pytest.raises(RuntimeError, match="No service context"):
+        context.current()
+    assert context.translate("Participant introuvable.") == "Participant introuvable."
+
+
+def test_the_plain_process_translates_with_the_configured_catalogue(session, course):
+    french = context.build({}, session, None)
+    english = context.build({"LEXOM_LOCALE": "en"}, session, None)
+    assert french.translator("Participant introuvable.") == "Participant introuvable."
+    assert english.translator("Participant introuvable.") != "Participant introuvable."
+    assert english.settings.base_url == context.DEV_BASE_URL
+
+
+def test_an_installed_process_is_what_services_use(monkeypatch, ctx):
+    monkeypatch.setitem(context._process, "provider", lambda: ctx)
+    monkeypatch.setitem(context._process, "translator", str.upper)
+    assert context.current() is ctx
+    assert Invalid("refusé").message == "REFUSÉ"
