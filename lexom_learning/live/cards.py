@@ -8,7 +8,7 @@ service stored, already validated (``services.live_answers``): nothing here vali
 
 from typing import Any
 
-from ..quizzes import public_view, stored_response, type_of
+from ..quizzes import feedback_of, public_view, stored_response, type_of
 from ..quizzes.base import QuestionSpec
 from ..quizzes.shuffle import seed_for
 
@@ -66,10 +66,10 @@ def chosen_options(spec: QuestionSpec, response: Any) -> list[str]:
         return []
 
 
-def feedback(spec: QuestionSpec, response: Any) -> list[str]:
-    """Return the feedback on a stored response (shown once the question is closed)."""
-    kind = type_of(spec)
+def feedback(spec: QuestionSpec, response: Any, correct: bool | None) -> list[str]:
+    """Return the feedback on a stored response and its stored ``correct`` (shown once the
+    question is closed), without grading it again."""
     try:
-        return list(kind.grade(spec, stored_response(spec, response)).feedback)
+        return list(feedback_of(spec, stored_response(spec, response), correct))
     except (KeyError, TypeError, ValueError, AttributeError, StopIteration):
         return []  # stored before the content changed

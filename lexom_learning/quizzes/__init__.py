@@ -6,6 +6,7 @@ a question through ``type_of`` / ``get_type`` (the registry in use, see ``regist
 
 from .base import Bar, QuestionKind
 from .grading import (
+    feedback_of,
     grade,
     is_graded,
     judge,
@@ -28,6 +29,7 @@ __all__ = [
     "ResponseError",
     "Result",
     "current",
+    "feedback_of",
     "get_type",
     "grade",
     "grade_all",

@@ -109,6 +109,13 @@ class QuestionType(Protocol):
     def grade(self, spec: Any, response: Any) -> Result:
         """Grade a normalised response."""
 
+    def feedback(self, spec: Any, value: Any, correct: bool | None) -> list[str]:
+        """Return the type's own feedback lines on a normalised response graded ``correct``.
+
+        ``grade`` puts them in its Result; a response stored with its result gets them back
+        from here, without grading it again (``grading.feedback_of``).
+        """
+
     def public(self, spec: Any) -> dict[str, Any]:
         """Return what a learner may see before answering (never the answer)."""
 
@@ -162,6 +169,10 @@ class QuestionKind:
         """Return the response unchanged: no former form to convert."""
         return response
 
+    def feedback(self, spec: Any, value: Any, correct: bool | None) -> list[str]:
+        """Return no lines of the type's own (the question's wrong-answer text is added)."""
+        return []
+
     def solution(self, spec: Any) -> Any:
         """Return None: no expected response."""
         return None
@@ -213,14 +224,20 @@ def scored(spec: QuestionSpec, ratio: float, feedback: list[str]) -> Result:
     """Build a Result from the share of the points earned, adding the wrong-answer feedback."""
     ratio = min(max(ratio, 0.0), 1.0)
     correct = ratio >= 1.0
-    if not correct and spec.feedback_incorrect:
-        feedback = [*feedback, spec.feedback_incorrect]
     return Result(
         earned=round(spec.points * ratio, 6),
         possible=float(spec.points),
         correct=correct,
-        feedback=tuple(f for f in feedback if f),
+        feedback=shown_feedback(spec, correct, feedback),
     )
+
+
+def shown_feedback(spec: QuestionSpec, correct: bool | None, lines: list[str]) -> tuple[str, ...]:
+    """Return the feedback a learner reads: the type's lines, then the question's wrong-answer
+    text when the response was not right; no empty line."""
+    if correct is False and spec.feedback_incorrect:
+        lines = [*lines, spec.feedback_incorrect]
+    return tuple(line for line in lines if line)
 
 
 def ungraded(_spec: QuestionSpec) -> Result:

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field, ValidationError
 
-from .base import QuestionSpec
+from .base import QuestionSpec, shown_feedback
 from .registry import Registry, current, get_type
 from .result import ResponseError, Result
 from .shuffle import shuffle_public
@@ -48,6 +48,18 @@ def judge(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> tup
     kind = get_type(spec.type)
     value = kind.validate_response(spec, response)
     return value, kind.grade(spec, value)
+
+
+def feedback_of(
+    question_spec: QuestionSpec | Mapping[str, Any], value: Any, correct: bool | None
+) -> tuple[str, ...]:
+    """Return the feedback on a response judged earlier, from its stored ``correct``: no grading.
+
+    ``value`` is the normalised response as stored (``stored_response`` applied); for the same
+    response, this is the feedback ``grade`` gave.
+    """
+    spec = parse_question(question_spec)
+    return shown_feedback(spec, correct, get_type(spec.type).feedback(spec, value, correct))
 
 
 def grade(question_spec: QuestionSpec | Mapping[str, Any], response: Any) -> Result:
@@ -95,6 +107,7 @@ __all__ = [
     "ResponseError",
     "Result",
     "ValidationError",
+    "feedback_of",
     "grade",
     "is_graded",
     "judge",

@@ -45,8 +45,14 @@ class MultipleChoice(SingleChoice):
             ratio = max(0.0, (right_ticked - wrong_ticked) / len(right))
         else:
             ratio = 1.0 if ticked == right else 0.0
-        feedback = [o.feedback for o in spec.options if o.id in ticked and not o.correct]
-        return scored(spec, ratio, feedback)
+        return scored(spec, ratio, self.feedback(spec, response, ratio >= 1.0))
+
+    def feedback(
+        self, spec: MultipleChoiceSpec, value: list[str], correct: bool | None
+    ) -> list[str]:
+        """Return the feedback of each wrong option ticked."""
+        ticked = set(value)
+        return [o.feedback for o in spec.options if o.id in ticked and not o.correct]
 
     def public(self, spec: MultipleChoiceSpec) -> dict[str, Any]:
         """Return the prompt and options."""

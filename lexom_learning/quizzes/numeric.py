@@ -63,16 +63,20 @@ class Numeric(QuestionKind):
 
     def grade(self, spec: NumericSpec, response: float) -> Result:
         """Give all the points within the tolerance; name a known mistake otherwise."""
-        if spec.accepts(response):
-            return scored(spec, 1.0, [])
-        feedback = [
+        right = spec.accepts(response)
+        return scored(spec, 1.0 if right else 0.0, self.feedback(spec, response, right))
+
+    def feedback(self, spec: NumericSpec, value: float, correct: bool | None) -> list[str]:
+        """Name the known mistake a wrong number makes, then the expected number."""
+        if correct:
+            return []
+        lines = [
             m.feedback
             for m in spec.common_mistakes
-            if abs(response - m.answer) <= spec.margin(m.answer)
+            if abs(value - m.answer) <= spec.margin(m.answer)
         ]
         unit = f" {spec.unit}" if spec.unit else ""
-        feedback.append(f"Réponse attendue : {format_number(spec.answer)}{unit}.")
-        return scored(spec, 0.0, feedback)
+        return [*lines, f"Réponse attendue : {format_number(spec.answer)}{unit}."]
 
     def public(self, spec: NumericSpec) -> dict[str, Any]:
         """Return the prompt and the unit."""

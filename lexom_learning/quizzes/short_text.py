@@ -47,8 +47,11 @@ class ShortText(QuestionKind):
     def grade(self, spec: ShortTextSpec, response: str) -> Result:
         """Give all the points when the text matches an accepted answer."""
         ok = normalise(response) in {normalise(a) for a in spec.accepted}
-        feedback = [] if ok else [f"Réponse attendue : {spec.accepted[0]}."]
-        return scored(spec, 1.0 if ok else 0.0, feedback)
+        return scored(spec, 1.0 if ok else 0.0, self.feedback(spec, response, ok))
+
+    def feedback(self, spec: ShortTextSpec, value: str, correct: bool | None) -> list[str]:
+        """Give the expected answer after a wrong one."""
+        return [] if correct else [f"Réponse attendue : {spec.accepted[0]}."]
 
     def public(self, spec: ShortTextSpec) -> dict[str, Any]:
         """Return the prompt."""

@@ -69,7 +69,13 @@ class SingleChoice(QuestionKind):
     def grade(self, spec: SingleChoiceSpec, response: str) -> Result:
         """Give all the points for the correct option, none otherwise."""
         chosen = next(o for o in spec.options if o.id == response)
-        return scored(spec, 1.0 if chosen.correct else 0.0, [chosen.feedback])
+        return scored(
+            spec, 1.0 if chosen.correct else 0.0, self.feedback(spec, response, chosen.correct)
+        )
+
+    def feedback(self, spec: SingleChoiceSpec, value: str, correct: bool | None) -> list[str]:
+        """Return the chosen option's feedback."""
+        return [o.feedback for o in spec.options if o.id == value]
 
     def public(self, spec: SingleChoiceSpec) -> dict[str, Any]:
         """Return the prompt and options."""

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..live import Status, accepts_answer
 from ..modules import Course
-from ..quizzes import ResponseError, judge
+from ..quizzes import ResponseError, Result, judge
 from ..quizzes.base import QuestionSpec
 from ..storage import AccessLink, Answer, LiveAnswer, LiveRun, TrainingSession
 from ..storage.types import utcnow
@@ -39,6 +39,40 @@ class Receipt:
     question_id: str
     changes: int
     repeated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A response validated and graded once: its normalised value and result, or its refusal."""
+
+    value: Any = None
+    result: Result | None = None
+    refusal: Message | None = None
+
+
+def judgement(spec: QuestionSpec, response: Any) -> Judgement:
+    """Validate and grade a response (``quizzes.judge``): the only time; a refusal is returned.
+
+    Whether a refusal is said (422) or the question's state is (409) depends on the run as
+    stored when the answer is refused: ``submit_answer`` decides.
+    """
+    try:
+        value, result = judge(spec, response)
+    except ResponseError as error:
+        return Judgement(refusal=error.text)
+    except (OverflowError, RecursionError):
+        return Judgement(refusal=Message("Réponse illisible."))
+    return Judgement(value, result)
+
+
+def judged_in_run(run, course: Course, question_id: str, response: Any) -> Judgement | None:
+    """Return the judgement of a response to one of the run's questions, or None when the
+    question is not the run's (``submit_answer`` says so)."""
+    try:
+        _, spec = question_of(run, course, question_id)
+    except NotFound:
+        return None
+    return judgement(spec, response)
 
 
 def question_of(run, course: Course, question_id: str) -> tuple[int, QuestionSpec]:
@@ -85,6 +119,7 @@ def submit_answer(
     response,
     executor=None,
     request_id: str | None = None,
+    judged: Judgement | None = None,
 ) -> Receipt:
     """Keep a participant's answer to the open question; the last one before closing counts.
 
@@ -94,7 +129,8 @@ def submit_answer(
     request, never the last answer. The caller has checked that the participant belongs to the
     run's session.
     ``executor`` runs the statements and commits: the request's session by default, or a bare
-    connection (``web.live.shortcut``, outside any app context).
+    connection (``web.live.shortcut``, outside any app context). ``judged``: the response's
+    judgement when the caller made it (``judged_in_run``), so that nothing judges it again.
 
     :raises NotFound: the question is not part of this run.
     :raises Conflict: the session is closing or closed, or the question is not open (or closed
@@ -116,15 +152,12 @@ def submit_answer(
         if latest is not None and latest.body_hash == digest:
             return Receipt(run.id, question_id, latest.seq, True)  # a retry: nothing new
         raise
-    try:
-        value, result = judge(spec, response)  # the only validation and grading of the answer
-    except (ResponseError, OverflowError, RecursionError) as error:
-        if accepts_answer(run.state, index):
-            unreadable = Message("Réponse illisible.")
-            raise Invalid(
-                error.text if isinstance(error, ResponseError) else unreadable, "response"
-            ) from None
-        value = result = None  # not open: a retry may still be recognised below, else 409
+    if judged is None:
+        judged = judgement(spec, response)  # the only validation and grading of the answer
+    value, result = judged.value, judged.result
+    if judged.refusal is not None and accepts_answer(run.state, index):
+        raise Invalid(judged.refusal, "response")
+    # Refused while not open: a retry may still be recognised below, else 409.
     for _ in range(MAX_RETRIES):
         if result is not None:
             try:
@@ -159,6 +192,7 @@ def store_first_time(
     response,
     executor,
     request_id: str | None = None,
+    judged: Judgement | None = None,
 ) -> Receipt | None:
     """Store a new answer in one statement for a caller checked earlier, or return None.
 
@@ -166,15 +200,19 @@ def store_first_time(
     run's questions and the link's participant never change, and the statement itself checks
     what may have changed since (the question still open, the link not revoked). None means
     nothing was stored (not open, a repeat, a revoked link, a malformed response, a concurrent
-    submission): the caller then takes the full path, ``submit_answer``, which says why.
+    submission): the caller then takes the full path, ``submit_answer``, which says why,
+    handed the same ``judged`` (``judged_in_run``) so that nothing judges the response twice.
     """
     try:
         index, spec = question_of(run, course, question_id)
-        value, result = judge(spec, response)
-    except (ServiceError, ResponseError, OverflowError, RecursionError):
+    except ServiceError:
+        return None
+    if judged is None:
+        judged = judgement(spec, response)
+    if judged.result is None:
         return None
     _, params = _insert_if_new(
-        run.id, participant_id, question_id, index, body_hash(response), value, result
+        run.id, participant_id, question_id, index, body_hash(response), judged.value, judged.result
     )
     params["request_id"] = request_id
     try:

@@ -143,7 +143,7 @@ def _result(spec: QuestionSpec, mine) -> dict[str, Any]:
         "solution": solution(spec),
         "solution_text": solution_text(spec),
         "explanation": spec.explanation,
-        "feedback": feedback(spec, mine.response) if mine is not None else [],
+        "feedback": feedback(spec, mine.response, mine.correct) if mine is not None else [],
     }
 
 

@@ -22,13 +22,6 @@ __all__ = ["dispatched"]  # the fixture, shared with test_shortcut.py
 LOGGER = "lexom_learning.live.shortcut"
 
 
-@pytest.fixture(autouse=True)
-def shortcut_logs(monkeypatch):
-    """Hear the shortcut's logger: running the migrations in this process (alembic's
-    ``fileConfig``) disabled the loggers that existed then."""
-    monkeypatch.setattr(shortcut.logger, "disabled", False)
-
-
 @pytest.mark.parametrize(
     ("header", "token"),
     [
@@ -141,16 +134,19 @@ class Spy:
 
 @pytest.fixture
 def spies(monkeypatch):
-    """Spies on the body validator, the shortcut's and the view's answer services."""
-    from lexom_learning.services import live
+    """Spies on the body validator, the shortcut's and the view's answer services, and on the
+    one function that validates and grades a live answer (``quizzes.judge``)."""
+    from lexom_learning.services import live, live_answers
 
     found = {
         "validated": Spy(validation.read_body),
+        "judged": Spy(live_answers.judge),
         "shortcut": Spy(shortcut.submit_answer),
         "one statement": Spy(shortcut.store_first_time),
         "view": Spy(live.submit_answer),
     }
     monkeypatch.setattr(validation, "read_body", found["validated"])
+    monkeypatch.setattr(live_answers, "judge", found["judged"])
     monkeypatch.setattr(shortcut, "submit_answer", found["shortcut"])
     monkeypatch.setattr(shortcut, "store_first_time", found["one statement"])
     monkeypatch.setattr(live, "submit_answer", found["view"])
@@ -195,11 +191,40 @@ def test_a_refused_answer_is_processed_once_and_handed_to_the_view(
         readable = isinstance(body, dict) and "response" in body
         assert counts["shortcut"] == (1 if readable else 0)
         assert counts["one statement"] == (1 if readable and polled else 0)
+        # Judged once, by the one statement's try or by the full path, never by both.
+        assert counts["judged"] == (1 if readable else 0)
         with without_shortcut(app):
             viewed = _answer(client, token, lid, question_id, body)
-        assert _counts(spies)["view"] == (1 if readable else 0)
+        counts = _counts(spies)
+        assert counts["view"] == counts["judged"] == (1 if readable else 0)
         same_response(short, viewed)
     assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 0
+
+
+@pytest.mark.parametrize("polled", [False, True], ids=["unchecked", "checked-by-a-poll"])
+def test_an_accepted_answer_is_judged_once(app, api, room, live_set, spies, polled):
+    lid = api.start(room)
+    api.move(room, lid, "next")
+    question = live_set.questions[0]
+    token, client = token_of(room.alice), app.test_client()
+    if polled:
+        assert _poll(client, token, lid, None).status_code == 200
+    for number, option in enumerate(question.options[:2], start=1):
+        if not polled:
+            app.wsgi_app.checked.clear()
+        _counts(spies)
+        answered = _answer(client, token, lid, question.id, {"response": option.id})
+        assert answered.status_code == 200 and answered.get_json()["changes"] == number
+        counts = _counts(spies)
+        assert counts["judged"] == 1
+        assert (counts["one statement"], counts["shortcut"]) == ((1, 0) if polled else (0, 1))
+    with without_shortcut(app):
+        answered = _answer(
+            client, token_of(room.bob), lid, question.id, {"response": question.options[0].id}
+        )
+    assert answered.status_code == 200
+    assert _counts(spies)["judged"] == 1
+    assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 3
 
 
 def test_a_handed_refusal_speaks_the_callers_language(app, api, room, live_set):

@@ -50,7 +50,11 @@ class Colour(QuestionKind):
     def grade(self, spec: ColourSpec, response: str) -> Any:
         """All or nothing, with a word on a wrong colour."""
         right = response == spec.answer
-        return scored(spec, 1.0 if right else 0.0, [] if right else ["Regardez mieux."])
+        return scored(spec, 1.0 if right else 0.0, self.feedback(spec, response, right))
+
+    def feedback(self, spec: ColourSpec, value: str, correct: bool | None) -> list[str]:
+        """A word on a wrong colour (also shown from a stored result, without grading)."""
+        return [] if correct else ["Regardez mieux."]
 
     def public(self, spec: ColourSpec) -> dict[str, Any]:
         """Return the prompt and the palette."""
@@ -185,10 +189,9 @@ def test_the_live_tally_counts_the_toy_answers_into_the_type_s_bars(
     assert mine["result"]["solution_text"] == "Vert"
     assert mine["result"]["feedback"] == ["Regardez mieux."]
     api.get(f"/live-quizzes/{lid}/results", session.trainer)
-    # Each stored answer was validated once, when it came in: the phone, the tally and the
-    # results read the stored, normalised response (a refused one may be read again by the
-    # full path after the shortcut's, to word the refusal).
-    assert [v for v in validated if v in PALETTE] == ["green", "green", "blue"]
+    # Each answer was validated once, when it came in, the refused one too: the phone (its
+    # feedback included), the tally and the results read the stored, normalised response.
+    assert validated == ["green", "green", "blue", "purple"]
 
 
 def test_the_quiz_xblock_draws_and_grades_the_toy_question(monkeypatch, course, toy_registry):

@@ -38,7 +38,7 @@ from werkzeug.wrappers import Response
 from ...extensions import db
 from ...services.errors import ServiceError, gettext
 from ...services.idempotency import checked_key
-from ...services.live_answers import store_first_time, submit_answer
+from ...services.live_answers import Judgement, judged_in_run, store_first_time, submit_answer
 from ...services.live_lookup import PhoneView, phone_lookup_on
 from ...services.live_phone import participant_etag, participant_state
 from ..api.models_live import LiveAnswerPut
@@ -136,8 +136,9 @@ class PhoneShortcut:
             body = json_from(raw, environ.get("CONTENT_TYPE"), LiveAnswerPut)
         except (ServiceError, HTTPException) as error:
             body, unreadable = None, error
+        judged: Judgement | None = None  # judged once, here or by submit_answer
         if body is not None:
-            receipt = self._store_checked(connection, token, run_id, question_id, body)
+            receipt, judged = self._store_checked(connection, token, run_id, question_id, body)
             if receipt is not None:
                 return self._receipt(receipt)
         # The token is checked in this request before any refusal: the view would check it first.
@@ -156,21 +157,26 @@ class PhoneShortcut:
                 body["response"],
                 connection,
                 body.get("request_id"),
+                judged,
             )
         return self._receipt(receipt)
 
     def _store_checked(self, connection, token, run_id, question_id, body):
-        """Store the answer of a phone checked earlier in one statement, or return None."""
+        """Store the answer of a phone checked earlier in one statement: return its receipt, or
+        None, with the response's judgement when it was made (for ``submit_answer``)."""
         with self.checked_lock:
             view = self.checked.get((token, run_id))
         course = self._course(view) if view is not None else None
         if course is None:
             logger.debug("not checked yet: run %s, link %s", run_id, _link(token))
-            return None
+            return None, None
         try:
             request_id = checked_key(body.get("request_id"), "request_id")
         except ServiceError:
-            return None  # submit_answer refuses it, with its message
+            return None, None  # submit_answer refuses it, with its message
+        judged = judged_in_run(view.run, course, question_id, body["response"])
+        if judged is None:
+            return None, None  # not the run's question: submit_answer says so
         with self.writing:
             receipt = store_first_time(
                 view.run,
@@ -181,10 +187,11 @@ class PhoneShortcut:
                 body["response"],
                 connection,
                 request_id,
+                judged,
             )
         if receipt is None:
             logger.debug("one statement stored nothing: run %s, link %s", run_id, _link(token))
-        return receipt
+        return receipt, judged
 
     def _receipt(self, receipt) -> Response:
         response = self.app.json.response(receipt_data(receipt))
