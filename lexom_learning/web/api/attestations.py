@@ -21,7 +21,7 @@ from .models_attestations import (
     XapiStatements,
 )
 from .serializers import iso
-from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body
+from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body, validated_query
 
 TAG = "attestations"
 
@@ -180,7 +180,7 @@ def attestations_zip(sid: int):
 @operation(TAG, Verification, 200, (404,), query=VerifyQuery, public=True)
 def verify(number: str):
     """Say whether a number is valid, superseded or revoked (anyone; no personal data)."""
-    result = verification.verify(number, request.args.get("sha256"))
+    result = verification.verify(number, validated_query().sha256)
     return jsonify(
         {
             "number": result.number,

@@ -140,11 +140,9 @@ def create_complaint(sid: int):
 @operation(TAG, Complaint, 200, WRITE_OR_CONFLICT, body=ComplaintUpdate)
 def update_complaint(sid: int, cid: int):
     """Record the answer to a complaint and its status."""
-    training = readable_session(sid, staff_caller())
+    complaint = quality.complaint_of(readable_session(sid, staff_caller()), cid)
     body = validated_body().model_dump(exclude_unset=True)
-    row = quality.answer_complaint(
-        quality.complaint_of(training, cid), body.get("answer"), body.get("status")
-    )
+    row = quality.answer_complaint(complaint, body.get("answer"), body.get("status"))
     return jsonify(complaint_data(row))
 
 
@@ -179,7 +177,6 @@ def create_action(sid: int):
 @operation(TAG, ImprovementAction, 200, WRITE_OR_CONFLICT, body=ImprovementActionUpdate)
 def update_action(sid: int, aid: int):
     """Change an improvement action's status."""
-    training = readable_session(sid, staff_caller())
-    body = validated_body().model_dump(exclude_unset=True)
-    row = quality.update_action(quality.action_of(training, aid), body.get("status"))
+    action = quality.action_of(readable_session(sid, staff_caller()), aid)
+    row = quality.update_action(action, validated_body().status)
     return jsonify(action_data(row))

@@ -179,6 +179,7 @@ def debrief(rid: int):
 def close_run(rid: int):
     """Close the run (idempotent)."""
     who, run, _training, course = _staff_run(rid, manage=True)
+    validated_body()  # no fields: refused only once the caller may do this
     roleplay.close_run(run, course, who)
     return jsonify(run_data(run, course.roleplay(run.case_id)))
 
