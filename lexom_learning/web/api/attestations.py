@@ -1,11 +1,12 @@
 """Attendance, closing, attestations, verification and the xAPI export (issue 7)."""
 
-from flask import Response, jsonify, request
+from flask import jsonify, request
 
 from ...services import attendance, attestations, events, exports, verification
 from ...services.close_checks import CloseRequest
 from ...services.errors import NotFound
 from ..attendance.documents import may_read, pdf_response
+from ..downloads import private_attachment
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, signed_in
 from .access import staff as staff_caller
@@ -169,11 +170,11 @@ def attestations_zip(sid: int):
     who = staff_caller("compliance")
     training = readable_session(sid, who)
     attestations.record_audit(training.id, "exported_zip", who.get_id(), details={"via": "api"})
-    response = Response(exports.streamed_session_zip(training.id), mimetype="application/zip")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="attestations-session-{training.id}.zip"'
+    return private_attachment(
+        exports.streamed_session_zip(training.id),
+        "application/zip",
+        f"attestations-session-{training.id}.zip",
     )
-    return response
 
 
 @bp.get("/verify/<number>")

@@ -1,9 +1,10 @@
 """The signed attendance sheet and the trainer's lateness records, in the JSON API (issue 17)."""
 
-from flask import Response, jsonify
+from flask import jsonify
 
 from ...services import attestations, presence, quality
 from ...services.attendance_sheet import attendance_sheet_pdf
+from ..downloads import private_attachment
 from . import bp
 from .access import course_of, managed_session, readable_session
 from .access import staff as staff_caller
@@ -33,12 +34,7 @@ def attendance_sheet(sid: int):
     training = readable_session(sid, who)
     pdf = attendance_sheet_pdf(training, course_of(training))
     attestations.record_audit(training.id, "exported_attendance_sheet", who.get_id())
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="emargement-session-{training.id}.pdf"'
-    )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(pdf, "application/pdf", f"emargement-session-{training.id}.pdf")
 
 
 def adjustment_data(row) -> dict:
