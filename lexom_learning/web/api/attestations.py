@@ -14,6 +14,7 @@ from .models_attestations import (
     AttendanceRecord,
     AttendanceSign,
     AttendanceSignature,
+    Attestation,
     AttestationList,
     SessionClose,
     SessionClosed,
@@ -21,7 +22,7 @@ from .models_attestations import (
     VerifyQuery,
     XapiStatements,
 )
-from .serializers import iso
+from .serializers import iso, row_data
 from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body, validated_query
 
 TAG = "attestations"
@@ -33,30 +34,13 @@ def _user_agent() -> str:
 
 def signature_data(row) -> dict:
     """Return one signature act as JSON (never the signature image itself)."""
-    return {
-        "id": row.id,
-        "participant_id": row.participant_id,
-        "slot": row.slot,
-        "kind": row.kind,
-        "method": row.method,
-        "actor": row.actor,
-        "reason": row.reason,
-        "signed_at": iso(row.created_at),
-    }
+    return row_data(AttendanceSignature, row, signed_at=row.created_at)
 
 
 def attestation_data(row) -> dict:
     """Return an attestation's register line as JSON."""
-    return {
-        "number": row.number,
-        "participant_id": row.participant_id,
-        "version": row.version,
-        "status": row.status,
-        "sha256": row.sha256,
-        "certificate_sha256": row.certificate_sha256,
-        "issued_at": iso(row.issued_at),
-        "hours_attended": row.snapshot["attendance"]["hours_attended"],
-    }
+    hours = row.snapshot["attendance"]["hours_attended"]
+    return row_data(Attestation, row, hours_attended=hours)
 
 
 @bp.post("/me/attendance/<slot>")

@@ -20,7 +20,7 @@ from .models_documents import (
     ImprovementActionList,
     ImprovementActionUpdate,
 )
-from .serializers import iso
+from .serializers import row_data
 from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body
 
 TAG = "quality"
@@ -39,17 +39,7 @@ def attendance_sheet(sid: int):
 
 def adjustment_data(row) -> dict:
     """Return a lateness / early departure / justified absence record as JSON."""
-    return {
-        "id": row.id,
-        "participant_id": row.participant_id,
-        "slot": row.slot,
-        "arrived_at": row.arrived_at,
-        "left_at": row.left_at,
-        "justified_absence": row.justified_absence,
-        "reason": row.reason,
-        "actor": row.actor,
-        "recorded_at": iso(row.created_at),
-    }
+    return row_data(AttendanceAdjustmentRecorded, row, recorded_at=row.created_at)
 
 
 @bp.post("/sessions/<int:sid>/attendance/adjustments")
@@ -75,34 +65,12 @@ def record_adjustment(sid: int):
 
 def complaint_data(row) -> dict:
     """Return a complaint as JSON."""
-    return {
-        "id": row.id,
-        "session_id": row.session_id,
-        "received_on": row.received_on.isoformat(),
-        "author": row.author,
-        "subject": row.subject,
-        "answer": row.answer,
-        "status": row.status,
-        "recorded_by": row.recorded_by,
-        "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
-    }
+    return row_data(Complaint, row)
 
 
 def action_data(row) -> dict:
     """Return an improvement action as JSON."""
-    return {
-        "id": row.id,
-        "session_id": row.session_id,
-        "complaint_id": row.complaint_id,
-        "origin": row.origin,
-        "description": row.description,
-        "status": row.status,
-        "due_on": row.due_on.isoformat() if row.due_on else None,
-        "recorded_by": row.recorded_by,
-        "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
-    }
+    return row_data(ImprovementAction, row)
 
 
 @bp.get("/sessions/<int:sid>/complaints")

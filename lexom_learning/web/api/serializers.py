@@ -4,6 +4,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import current_app
+from pydantic import BaseModel
 from sqlalchemy import func, select
 
 from ...extensions import db
@@ -20,6 +21,15 @@ from ..shuffle import participant_seed
 def iso(value: date | datetime | None) -> str | None:
     """Return a date or a timestamp as an ISO 8601 string, or None."""
     return value.isoformat() if value is not None else None
+
+
+def row_data(model: type[BaseModel], row: Any, **given: Any) -> dict[str, Any]:
+    """Return a row as its answer model lists it: every field of the model, read from the row
+    of the same name unless ``given``; dates and timestamps as ISO 8601 strings."""
+    values = {
+        name: given[name] if name in given else getattr(row, name) for name in model.model_fields
+    }
+    return {name: iso(v) if isinstance(v, date) else v for name, v in values.items()}
 
 
 # Rendering every unit's Markdown takes a while; the content of a version never changes.
