@@ -65,18 +65,9 @@ def trainer_attendance(sid: int):
         row = attendance.countersign(
             training, course, who, body["participant_id"], body["slot"], _user_agent()
         )
-    elif body["method"] == "absent":
-        row = attendance.mark_absent(
-            training,
-            course,
-            who,
-            body["participant_id"],
-            body["slot"],
-            body.get("reason", ""),
-            _user_agent(),
-        )
     else:
-        row = attendance.record_paper(
+        record = attendance.mark_absent if body["method"] == "absent" else attendance.record_paper
+        row = record(
             training,
             course,
             who,
