@@ -6,6 +6,7 @@ import json
 
 import pytest
 from openapi_spec_validator import validate
+from pydantic import ValidationError
 
 from tests.api.helpers import PREFIX, assert_error, token_of
 
@@ -145,3 +146,52 @@ def test_an_answer_outside_its_model_is_a_500_with_the_error_body(
     response = client.get(f"{PREFIX}/sessions/{session.id}", headers=headers)
     error = assert_error(response, 500)
     assert error["code"] == "server_error"
+
+
+def _request_models():
+    from lexom_learning.web.api.spec import Closed
+
+    found, todo = [], list(Closed.__subclasses__())
+    while todo:
+        model = todo.pop()
+        found.append(model)
+        todo.extend(model.__subclasses__())
+    return found
+
+
+def _allows_null(schema: dict) -> bool:
+    if not {"type", "anyOf", "$ref", "enum", "const"} & schema.keys():
+        return True  # any JSON value
+    return schema.get("type") == "null" or any(
+        _allows_null(part) for part in schema.get("anyOf", ())
+    )
+
+
+def test_null_is_accepted_only_where_the_document_declares_it(client):
+    models = _request_models()
+    assert len(models) > 15
+    nullable = set()
+    for model in models:
+        properties = model.model_json_schema()["properties"] if model.model_fields else {}
+        for name, schema in properties.items():
+            try:
+                model.model_validate({name: None})
+                refused = False
+            except ValidationError as error:
+                refused = any(e["loc"][:1] == (name,) for e in error.errors())
+            assert refused != _allows_null(schema), (model.__name__, name)
+            if not refused:
+                nullable.add(f"{model.__name__}.{name}")
+    assert {"SessionCreate.client_name", "ComplaintUpdate.answer"} <= nullable
+    assert not {"SessionCreate.kind", "ComplaintUpdate.status", "LiveAnswerPut.request_id"} & (
+        nullable
+    )
+
+
+def test_null_on_a_field_the_document_does_not_declare_nullable_is_refused(client, factories):
+    token = token_of(factories.UserFactory())
+    error = assert_error(_post(client, "/sessions", _session_body(kind=None), token), 422, "kind")
+    assert error["message"] == "« kind » : valeur inattendue."
+    response = _post(client, "/sessions", _session_body(client_name=None), token)
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["kind"] == "inter"

@@ -1,11 +1,12 @@
 """Attendance, closing, attestations, verification and the xAPI export (issue 7)."""
 
-from flask import Response, jsonify, request
+from flask import jsonify, request
 
 from ...services import attendance, attestations, events, exports, verification
 from ...services.close_checks import CloseRequest
 from ...services.errors import NotFound
 from ..attendance.documents import may_read, pdf_response
+from ..downloads import private_attachment
 from . import bp
 from .access import course_of, managed_session, participant, readable_session, signed_in
 from .access import staff as staff_caller
@@ -13,6 +14,7 @@ from .models_attestations import (
     AttendanceRecord,
     AttendanceSign,
     AttendanceSignature,
+    Attestation,
     AttestationList,
     SessionClose,
     SessionClosed,
@@ -20,8 +22,8 @@ from .models_attestations import (
     VerifyQuery,
     XapiStatements,
 )
-from .serializers import iso
-from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body
+from .serializers import iso, row_data
+from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body, validated_query
 
 TAG = "attestations"
 
@@ -32,30 +34,13 @@ def _user_agent() -> str:
 
 def signature_data(row) -> dict:
     """Return one signature act as JSON (never the signature image itself)."""
-    return {
-        "id": row.id,
-        "participant_id": row.participant_id,
-        "slot": row.slot,
-        "kind": row.kind,
-        "method": row.method,
-        "actor": row.actor,
-        "reason": row.reason,
-        "signed_at": iso(row.created_at),
-    }
+    return row_data(AttendanceSignature, row, signed_at=row.created_at)
 
 
 def attestation_data(row) -> dict:
     """Return an attestation's register line as JSON."""
-    return {
-        "number": row.number,
-        "participant_id": row.participant_id,
-        "version": row.version,
-        "status": row.status,
-        "sha256": row.sha256,
-        "certificate_sha256": row.certificate_sha256,
-        "issued_at": iso(row.issued_at),
-        "hours_attended": row.snapshot["attendance"]["hours_attended"],
-    }
+    hours = row.snapshot["attendance"]["hours_attended"]
+    return row_data(Attestation, row, hours_attended=hours)
 
 
 @bp.post("/me/attendance/<slot>")
@@ -80,18 +65,9 @@ def trainer_attendance(sid: int):
         row = attendance.countersign(
             training, course, who, body["participant_id"], body["slot"], _user_agent()
         )
-    elif body["method"] == "absent":
-        row = attendance.mark_absent(
-            training,
-            course,
-            who,
-            body["participant_id"],
-            body["slot"],
-            body.get("reason", ""),
-            _user_agent(),
-        )
     else:
-        row = attendance.record_paper(
+        record = attendance.mark_absent if body["method"] == "absent" else attendance.record_paper
+        row = record(
             training,
             course,
             who,
@@ -169,18 +145,18 @@ def attestations_zip(sid: int):
     who = staff_caller("compliance")
     training = readable_session(sid, who)
     attestations.record_audit(training.id, "exported_zip", who.get_id(), details={"via": "api"})
-    response = Response(exports.streamed_session_zip(training.id), mimetype="application/zip")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="attestations-session-{training.id}.zip"'
+    return private_attachment(
+        exports.streamed_session_zip(training.id),
+        "application/zip",
+        f"attestations-session-{training.id}.zip",
     )
-    return response
 
 
 @bp.get("/verify/<number>")
 @operation(TAG, Verification, 200, (404,), query=VerifyQuery, public=True)
 def verify(number: str):
     """Say whether a number is valid, superseded or revoked (anyone; no personal data)."""
-    result = verification.verify(number, request.args.get("sha256"))
+    result = verification.verify(number, validated_query().sha256)
     return jsonify(
         {
             "number": result.number,

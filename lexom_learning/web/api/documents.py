@@ -1,9 +1,10 @@
 """The signed attendance sheet and the trainer's lateness records, in the JSON API (issue 17)."""
 
-from flask import Response, jsonify
+from flask import jsonify
 
 from ...services import attestations, presence, quality
 from ...services.attendance_sheet import attendance_sheet_pdf
+from ..downloads import private_attachment
 from . import bp
 from .access import course_of, managed_session, readable_session
 from .access import staff as staff_caller
@@ -19,7 +20,7 @@ from .models_documents import (
     ImprovementActionList,
     ImprovementActionUpdate,
 )
-from .serializers import iso
+from .serializers import row_data
 from .spec import WRITE_OR_CONFLICT, binary, operation, validated_body
 
 TAG = "quality"
@@ -33,27 +34,12 @@ def attendance_sheet(sid: int):
     training = readable_session(sid, who)
     pdf = attendance_sheet_pdf(training, course_of(training))
     attestations.record_audit(training.id, "exported_attendance_sheet", who.get_id())
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="emargement-session-{training.id}.pdf"'
-    )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(pdf, "application/pdf", f"emargement-session-{training.id}.pdf")
 
 
 def adjustment_data(row) -> dict:
     """Return a lateness / early departure / justified absence record as JSON."""
-    return {
-        "id": row.id,
-        "participant_id": row.participant_id,
-        "slot": row.slot,
-        "arrived_at": row.arrived_at,
-        "left_at": row.left_at,
-        "justified_absence": row.justified_absence,
-        "reason": row.reason,
-        "actor": row.actor,
-        "recorded_at": iso(row.created_at),
-    }
+    return row_data(AttendanceAdjustmentRecorded, row, recorded_at=row.created_at)
 
 
 @bp.post("/sessions/<int:sid>/attendance/adjustments")
@@ -79,34 +65,12 @@ def record_adjustment(sid: int):
 
 def complaint_data(row) -> dict:
     """Return a complaint as JSON."""
-    return {
-        "id": row.id,
-        "session_id": row.session_id,
-        "received_on": row.received_on.isoformat(),
-        "author": row.author,
-        "subject": row.subject,
-        "answer": row.answer,
-        "status": row.status,
-        "recorded_by": row.recorded_by,
-        "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
-    }
+    return row_data(Complaint, row)
 
 
 def action_data(row) -> dict:
     """Return an improvement action as JSON."""
-    return {
-        "id": row.id,
-        "session_id": row.session_id,
-        "complaint_id": row.complaint_id,
-        "origin": row.origin,
-        "description": row.description,
-        "status": row.status,
-        "due_on": row.due_on.isoformat() if row.due_on else None,
-        "recorded_by": row.recorded_by,
-        "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
-    }
+    return row_data(ImprovementAction, row)
 
 
 @bp.get("/sessions/<int:sid>/complaints")
@@ -140,11 +104,9 @@ def create_complaint(sid: int):
 @operation(TAG, Complaint, 200, WRITE_OR_CONFLICT, body=ComplaintUpdate)
 def update_complaint(sid: int, cid: int):
     """Record the answer to a complaint and its status."""
-    training = readable_session(sid, staff_caller())
+    complaint = quality.complaint_of(readable_session(sid, staff_caller()), cid)
     body = validated_body().model_dump(exclude_unset=True)
-    row = quality.answer_complaint(
-        quality.complaint_of(training, cid), body.get("answer"), body.get("status")
-    )
+    row = quality.answer_complaint(complaint, body.get("answer"), body.get("status"))
     return jsonify(complaint_data(row))
 
 
@@ -179,7 +141,6 @@ def create_action(sid: int):
 @operation(TAG, ImprovementAction, 200, WRITE_OR_CONFLICT, body=ImprovementActionUpdate)
 def update_action(sid: int, aid: int):
     """Change an improvement action's status."""
-    training = readable_session(sid, staff_caller())
-    body = validated_body().model_dump(exclude_unset=True)
-    row = quality.update_action(quality.action_of(training, aid), body.get("status"))
+    action = quality.action_of(readable_session(sid, staff_caller()), aid)
+    row = quality.update_action(action, validated_body().status)
     return jsonify(action_data(row))

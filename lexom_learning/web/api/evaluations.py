@@ -103,7 +103,9 @@ def session_evaluations(sid: int):
 def _toggle(sid: int, kind: str, opened: bool):
     who = staff()
     training = managed_session(sid, who)
-    evaluations.set_open(training, course_of(training), _room_kind(kind), who, opened)
+    room_kind = _room_kind(kind)
+    validated_body()  # no fields: refused only once the caller may do this
+    evaluations.set_open(training, course_of(training), room_kind, who, opened)
     return jsonify(window_data(training.id, kind, len(training.participants)))
 
 
@@ -191,8 +193,8 @@ def submit_evaluation(kind: str):
     """Submit the caller's answers once; knowledge items are graded by the quiz engine."""
     person = participant()
     course = course_of(person.session)
-    responses = validated_body().responses
-    evaluations.submit(person, course, _room_kind(kind), responses, channel="api")
+    room_kind = _room_kind(kind)
+    evaluations.submit(person, course, room_kind, validated_body().responses, channel="api")
     return jsonify(results_data(participant_results(person, course, kind))), 201
 
 

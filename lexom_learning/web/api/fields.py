@@ -64,3 +64,17 @@ def _in_range(value: date) -> date:
 
 
 Day = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_in_range)]
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def Absent(**extra: Any) -> Any:  # noqa: N802 (a field, as pydantic's Field)
+    """Return the field of an optional input that may be left out but not sent as ``null``.
+
+    Left out, the model holds None (``model_dump(exclude_unset=True)`` leaves it out); ``null``
+    is refused as a wrong type, and the document shows the field without ``null`` nor default.
+    A field the contract lets be null is written ``T | None = None`` instead.
+    """
+    return Field(None, json_schema_extra=_no_default, **extra)

@@ -28,6 +28,7 @@ from .access import (
 )
 from .models_live import LiveAnswerPut, LiveAnswerReceipt, LiveQuiz, LiveQuizStart, LiveResults
 from .models_live import LiveState as LiveStateOut
+from .serializers import row_data
 from .spec import NOT_MODIFIED, WRITE_OR_CONFLICT, operation, validated_body
 
 
@@ -46,16 +47,7 @@ def run_for(lid: int, who: User | Participant) -> tuple[LiveRun, TrainingSession
 
 def run_data(run: LiveRun) -> dict[str, Any]:
     """Return a run's identity and status."""
-    return {
-        "id": run.id,
-        "session_id": run.session_id,
-        "quiz_id": run.quiz_id,
-        "title": run.title,
-        "status": run.status,
-        "index": run.current_index,
-        "total": len(run.question_ids),
-        "leaderboard": run.leaderboard,
-    }
+    return row_data(LiveQuiz, run, index=run.current_index, total=len(run.question_ids))
 
 
 @bp.post("/sessions/<int:sid>/live-quizzes")

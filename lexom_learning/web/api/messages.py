@@ -1,6 +1,8 @@
 """What a pydantic validation error says to the caller: the field, and what is wrong, in French.
 
-The templates are French sources (``N_``) translated per request by ``ServiceError.message``.
+The templates are French sources (``N_``) translated per request by ``ServiceError.message``;
+a word put into one (``un objet``) is a :class:`Word`, translated with it, when the error is
+answered: the phone shortcut builds refusals before any request (and language) exists.
 """
 
 from typing import Any
@@ -42,6 +44,25 @@ WRONG_BODY = N_("Le corps doit être %(expected)s.")
 FALLBACK = N_("« %(path)s » : valeur invalide.")
 
 
+class Word:
+    """A French word filled into a message, put into the reader's language when the message is
+    (``str()`` at that moment), not when the error is built."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def __str__(self) -> str:
+        return gettext(self.source)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Word) and other.source == self.source
+
+    def __hash__(self) -> int:
+        return hash(self.source)
+
+
 def invalid_from[E: Invalid](error: ValidationError, kind: type[E]) -> E:
     """Return the 422 error naming the first field pydantic refused and what is wrong with it."""
     first = error.errors(include_url=False)[0]
@@ -57,7 +78,7 @@ def invalid_from[E: Invalid](error: ValidationError, kind: type[E]) -> E:
     params.update({k: str(v) for k, v in context.items() if k in ("char", "first", "last")})
     word = _type_word(kind_name)
     if word is not None:
-        word = gettext(word)
+        word = Word(word)
         if not path:
             return kind(WRONG_BODY, None, expected=word)
         return kind(WRONG_TYPE, path, path=path, expected=word)

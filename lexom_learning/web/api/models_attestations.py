@@ -5,7 +5,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, Field, RootModel
 
-from .fields import Bool, Text
+from .fields import Absent, Bool, Text
 from .models_documents import Id
 from .spec import Closed
 
@@ -37,7 +37,7 @@ class Decision(Closed):
     participant_id: Id
     slot: Text(20)
     action: Literal["countersign", "absent"]
-    reason: Text(500, 0, description="Mandatory for absent") | None = None
+    reason: Text(500, 0, description="Mandatory for absent") = Absent()
 
 
 class SessionClose(Closed):
@@ -50,17 +50,13 @@ class SessionClose(Closed):
         description="The session stopped before its last half-day ended; requires a reason, "
         "printed on the documents.",
     )
-    reason: Text(500, 0, description="Why the session was interrupted") | None = None
-    last_half_day: (
-        Text(
-            20,
-            description="Interrupted: the last half-day held (default: those started by now). "
-            "Later half-days do not count.",
-        )
-        | None
-    ) = None
-    decisions: list[Decision] | None = Field(
-        None,
+    reason: Text(500, 0, description="Why the session was interrupted") = Absent()
+    last_half_day: Text(
+        20,
+        description="Interrupted: the last half-day held (default: those started by now). "
+        "Later half-days do not count.",
+    ) = Absent()
+    decisions: list[Decision] = Absent(
         max_length=2000,
         description="One decision per signature awaiting countersignature.",
     )

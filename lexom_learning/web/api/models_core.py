@@ -5,7 +5,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, Field, RootModel
 
-from .fields import Bool, Day, Text
+from .fields import Absent, Bool, Day, Text
 from .spec import Closed
 
 Level = Literal["acquired", "in_progress", "not_acquired"] | None
@@ -130,10 +130,8 @@ class SessionCreate(Closed):
     starts_on: Day
     ends_on: Day
     location: Text(200)
-    schedule: list[ScheduleEntry] | None = Field(None, max_length=40, description=SCHEDULE)
-    kind: Literal["inter", "intra"] | None = Field(
-        None, description="inter (default) or intra-company"
-    )
+    schedule: list[ScheduleEntry] = Absent(max_length=40, description=SCHEDULE)
+    kind: Literal["inter", "intra"] = Absent(description="inter (default) or intra-company")
     client_name: Text(200, 0, description="required for intra") | None = None
     client_siret: Text(20, 0) | None = None
     funder: Text(200, 0, description="OPCO, company, France Travail…") | None = None
@@ -185,7 +183,7 @@ class ParticipantCreate(Closed):
     email: Text(254)
     employer_name: Text(200, 0) | None = None
     employer_siret: Text(20, 0, description="14 digits") | None = None
-    manager_email: Text(254, 0, description="The manager (N+1), optional.") | None = None
+    manager_email: Text(254, 0, description="The manager (N+1), optional.") = Absent()
 
 
 class Participant(BaseModel):

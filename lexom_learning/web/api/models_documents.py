@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, RootModel, Strict
 
-from .fields import Bool, Day, Int, Text
+from .fields import Absent, Bool, Day, Int, Text
 from .spec import Closed
 
 ComplaintStatus = Literal["open", "answered", "closed"]
@@ -46,14 +46,14 @@ class ComplaintCreate(Closed):
     author: Text(200)
     subject: Text(5000)
     answer: Text(5000, 0) | None = None
-    status: ComplaintStatus | None = None
+    status: ComplaintStatus = Absent()
 
 
 class ComplaintUpdate(Closed):
     """A complaint's answer and status."""
 
     answer: Text(5000, 0) | None = None
-    status: ComplaintStatus | None = None
+    status: ComplaintStatus = Absent()
 
 
 class Complaint(BaseModel):
@@ -80,7 +80,7 @@ class ImprovementActionCreate(Closed):
 
     origin: Text(200)
     description: Text(5000)
-    status: ActionStatus | None = None
+    status: ActionStatus = Absent()
     due_on: Day | None = None
     complaint_id: Id | None = None
 

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, RootModel
 
-from .fields import Int, Text
+from .fields import Absent, Int, Text
 from .models_core import Item, Level, Thresholds
 from .models_documents import Id
 from .spec import Closed
@@ -32,9 +32,9 @@ class RolePlayGroups(Closed):
     """mode auto: random groups and roles (seed kept); else assignments by hand, a missing
     role_id being drawn within the group."""
 
-    mode: Literal["auto", "manual"] | None = None
-    seed: Annotated[Int, Field(ge=0, le=10**9)] | None = None
-    groups: Group | None = None
+    mode: Literal["auto", "manual"] = Absent()
+    seed: Annotated[Int, Field(ge=0, le=10**9)] = Absent()
+    groups: Group = Absent()
     assignments: list[Placement] = Field(default_factory=list, max_length=500)
 
 

@@ -4,7 +4,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import Bool, Text
+from .fields import Absent, Bool, Text
 from .models_core import Item
 from .spec import Closed
 
@@ -23,8 +23,7 @@ class LiveAnswerPut(Closed):
     """A participant's answer to the open question."""
 
     response: Any = Field(description=ANY)
-    request_id: str | None = Field(
-        None,
+    request_id: str = Absent(
         pattern=r"^[A-Za-z0-9_.:-]{1,64}$",
         description="The phone's id of this answer, new for each answer: a late resend of an "
         "earlier answer (A, B, then A's request again) is recognised as that request "

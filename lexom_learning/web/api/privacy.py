@@ -1,12 +1,13 @@
 """A person's data: the export (ZIP) and the erasure, for compliance staff and admins."""
 
-from flask import Response, jsonify
+from flask import jsonify
 from flask_babel import gettext
 
 from ...extensions import db
 from ...services.errors import NotFound
 from ...services.privacy import erasure, export
 from ...storage import Participant
+from ..downloads import private_attachment
 from . import bp
 from .access import MAX_ID
 from .access import staff as staff_caller
@@ -46,12 +47,7 @@ def personal_data(pid: int):
     who = staff_caller(*ROLES)
     participant = _participant(pid)
     data = export.export_recorded(participant.id, who.get_id())
-    response = Response(data, mimetype="application/zip")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="donnees-personnelles-{participant.id}.zip"'
-    )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(data, "application/zip", f"donnees-personnelles-{participant.id}.zip")
 
 
 @bp.post("/participants/<int:pid>/erasure")

@@ -25,26 +25,18 @@ from .models_evaluations import (
     RunGrids,
 )
 from .models_evaluations import RolePlayRun as RunOut
+from .serializers import row_data
 from .spec import WRITE, WRITE_OR_CONFLICT, EmptyBody, operation, validated_body
 
 
 def run_data(run: RolePlayRun, case: RolePlayCase | None) -> dict:
     """Return a run's summary."""
-    return {
-        "id": run.id,
-        "session_id": run.session_id,
-        "case_id": run.case_id,
-        "title": case.title if case else None,
-        "status": run.status,
-        "seed": run.seed,
-        "debrief_note": run.debrief_note,
-        "created_at": run.created_at.isoformat(),
-        "closed_at": run.closed_at.isoformat() if run.closed_at else None,
-        "assignments": [
-            {"participant_id": a.participant_id, "group": a.group_no, "role_id": a.role_id}
-            for a in run.assignments
-        ],
-    }
+    assignments = [
+        {"participant_id": a.participant_id, "group": a.group_no, "role_id": a.role_id}
+        for a in run.assignments
+    ]
+    title = case.title if case else None
+    return row_data(RunOut, run, title=title, assignments=assignments)
 
 
 def grading_data(grading: RolePlayGrading) -> dict:
@@ -179,6 +171,7 @@ def debrief(rid: int):
 def close_run(rid: int):
     """Close the run (idempotent)."""
     who, run, _training, course = _staff_run(rid, manage=True)
+    validated_body()  # no fields: refused only once the caller may do this
     roleplay.close_run(run, course, who)
     return jsonify(run_data(run, course.roleplay(run.case_id)))
 

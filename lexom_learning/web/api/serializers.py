@@ -4,10 +4,12 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import current_app
+from pydantic import BaseModel
 from sqlalchemy import func, select
 
 from ...extensions import db
 from ...modules import Course, Quiz
+from ...modules.export import export_course
 from ...quizzes import ResponseError, grade, public_view, stored_response
 from ...services import attendance, learning, links
 from ...services.figures import Figures
@@ -21,45 +23,49 @@ def iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def row_data(model: type[BaseModel], row: Any, **given: Any) -> dict[str, Any]:
+    """Return a row as its answer model lists it: every field of the model, read from the row
+    of the same name unless ``given``; dates and timestamps as ISO 8601 strings."""
+    values = {
+        name: given[name] if name in given else getattr(row, name) for name in model.model_fields
+    }
+    return {name: iso(v) if isinstance(v, date) else v for name, v in values.items()}
+
+
 # Rendering every unit's Markdown takes a while; the content of a version never changes.
 _COURSES: dict[tuple[str, str], dict[str, Any]] = {}
 
 
+# What a learner sees of the course is the start of ``lexom content export`` (modules.export):
+# these keys of it, each unit with its rendered HTML, each quiz as its public view.
+COURSE_KEYS = (
+    "id",
+    "ref",
+    "title",
+    "domain",
+    "days",
+    "hours",
+    "version",
+    "objectives",
+    "half_days",
+)
+MODULE_KEYS = ("id", "title", "day", "minutes", "objectives", "topics")
+
+
 def _course_data(course: Course) -> dict[str, Any]:
-    return {
-        "id": course.id,
-        "ref": course.ref,
-        "title": course.title,
-        "domain": course.domain,
-        "days": course.days,
-        "hours": course.hours,
-        "version": course.version,
-        "objectives": [{"id": o.id, "text": o.text} for o in course.objectives],
-        "half_days": [h.model_dump() for h in course.half_days],
-        "modules": [
-            {
-                "id": m.id,
-                "title": m.title,
-                "day": m.day,
-                "minutes": m.minutes,
-                "objectives": list(m.objectives),
-                "topics": [{"id": t.id, "text": t.text} for t in m.topics],
-                "units": [
-                    {
-                        "id": u.id,
-                        "title": u.title,
-                        "minutes": u.minutes,
-                        "covers": list(u.covers),
-                        "body_markdown": u.body_markdown,
-                        "html": u.html(),
-                    }
-                    for u in m.units
-                ],
-                "quizzes": [quiz_data(q) for q in m.quizzes],
-            }
-            for m in course.modules
-        ],
-    }
+    exported = export_course(course)
+    modules = [
+        {
+            **{key: data[key] for key in MODULE_KEYS},
+            "units": [
+                {**unit_data, "html": unit.html()}
+                for unit_data, unit in zip(data["units"], module.units, strict=True)
+            ],
+            "quizzes": [quiz_data(q) for q in module.quizzes],
+        }
+        for data, module in zip(exported["modules"], course.modules, strict=True)
+    ]
+    return {**{key: exported[key] for key in COURSE_KEYS}, "modules": modules}
 
 
 def course_data(course: Course) -> dict[str, Any]:

@@ -1,22 +1,30 @@
 """The OpenAPI 3.1 document and the request validation of /api/v1, both from spectree.
 
 Each view declares its body, answers and errors with :func:`operation`; spectree validates
-the request against the pydantic models before the view runs and builds the document from
-the routes and the models (openapi.py serves it). A body is read by ``body.raw_checks`` first
-(size, media type, JSON, edge rules), then by its model.
+the request against the pydantic models and builds the document from the routes and the models
+(openapi.py serves it). A body is read by ``body.raw_checks`` first (size, media type, JSON,
+edge rules), then by its model.
+
+Who calls comes before what they send: a body larger than ``MAX_BODY`` is refused at once (413,
+never read), but any other refusal (400, 415, 422) is kept on the request and raised when the
+view asks for :func:`validated_body` or :func:`validated_query`, which every view does after its
+own checks (401, 403, 404). A view that declares a body, query or headers and answers without
+asking is a bug: :class:`AnswerBreaksContract`, a 500.
 """
 
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from flask import Response as FlaskResponse
-from flask import make_response, request
-from pydantic import BaseModel, ConfigDict, Field
+from flask import abort, g, make_response, request
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spectree import Response, SecurityScheme, SecuritySchemeData, SpecTree
 from spectree.plugins.flask_plugin import FlaskPlugin
 from spectree.plugins.werkzeug_utils import flask_response_unpack
+from werkzeug.exceptions import HTTPException
 
-from .body import BodyInvalid, raw_checks
+from ...services.errors import ServiceError
+from .body import MAX_BODY, BodyInvalid, raw_checks
 from .messages import invalid_from
 
 ERRORS = {
@@ -97,16 +105,34 @@ class AnswerBreaksContract(RuntimeError):
 
 
 class StrictBodies(FlaskPlugin):
-    """spectree's Flask plugin, reading a JSON body through ``body.raw_checks`` first."""
+    """spectree's Flask plugin, reading a JSON body through ``body.raw_checks`` first and
+    keeping a refusal for the view to raise after its checks (see the module's docstring)."""
 
     def request_validation(self, request, query, json, form, headers, cookies):
-        """Validate query and headers as spectree does, then the body our way."""
+        """Refuse a too large body now; validate the rest and keep a refusal on the request."""
+        if json is not None and _too_large(request):
+            abort(413)  # whoever sends it
+        g.api_request_read = False
+        try:
+            self._validate(request, query, json, form, headers, cookies)
+        except (ValidationError, ServiceError, HTTPException) as refusal:
+            g.api_refusal = refusal
+
+    def _validate(self, request, query, json, form, headers, cookies) -> None:
         super().request_validation(request, query, None, form, headers, cookies)
         if json is None or request.method in ("GET", "DELETE"):
             return
         value = raw_checks(request.get_data(cache=True), request.mimetype, json.OPTIONAL)
         checked = json.model_validate({} if value is None else value)
         request.context = request.context._replace(json=checked)
+
+    def validate(self, func, query, json, form, headers, cookies, *args, **kwargs):
+        """Run the view; a view that declares what it reads must ask for it (else a 500)."""
+        response = super().validate(func, query, json, form, headers, cookies, *args, **kwargs)
+        declared = any(model is not None for model in (query, json, headers))
+        if declared and not g.get("api_request_read", True):
+            raise AnswerBreaksContract(f"{request.endpoint}: answered without validated_body()")
+        return response
 
     def validate_response(self, resp, resp_model, skip_validation, force_resp_serialize):
         """Leave an answer without a model (a file, a stream, a 304) as the view made it."""
@@ -123,16 +149,9 @@ class StrictBodies(FlaskPlugin):
         return response, None
 
 
-def _refuse(req, resp, error, instance, adapter) -> None:
-    """Answer a request spectree refused with our 422 naming the field (French, translated)."""
-    if error is not None:
-        raise invalid_from(error, BodyInvalid)
-
-
 api_spec = SpecTree(
     backend=StrictBodies,
     mode="strict",
-    before=_refuse,
     validation_error_model=Error,
     naming_strategy=lambda model: model.__name__,
     nested_naming_strategy=lambda parent, child: child,
@@ -197,6 +216,31 @@ def operation(
     return decorate
 
 
+def _too_large(request) -> bool:
+    """Say whether a request's body is over ``MAX_BODY`` (a declared length: never read)."""
+    if request.method in ("GET", "DELETE"):
+        return False
+    return (request.content_length or 0) > MAX_BODY or len(request.get_data()) > MAX_BODY
+
+
 def validated_body() -> Any:
-    """Return the body model the current request was validated into."""
+    """Return the body model the current request was validated into (call it after the
+    caller's checks: it raises the request's refusal, 400, 415 or 422, if there is one)."""
+    _raise_refusal()
     return request.context.json
+
+
+def validated_query() -> Any:
+    """Return the query model of the current request (raising its refusal, as
+    :func:`validated_body`)."""
+    _raise_refusal()
+    return request.context.query
+
+
+def _raise_refusal() -> None:
+    g.api_request_read = True
+    refusal = g.pop("api_refusal", None)
+    if isinstance(refusal, ValidationError):
+        raise invalid_from(refusal, BodyInvalid)
+    if refusal is not None:
+        raise refusal

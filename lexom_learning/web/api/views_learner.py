@@ -70,6 +70,7 @@ def unit_done(unit_id: str):
     """Mark a unit as done (idempotent: a second call records nothing)."""
     person = participant()
     course = course_of(person.session)
+    validated_body()  # no fields: refused only once the caller may do this
     recorded = learning.mark_unit_done(person, course, unit_id)
     return jsonify({"unit_id": unit_id, "done": True, "recorded": recorded})
 
