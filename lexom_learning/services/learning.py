@@ -296,8 +296,16 @@ def review_attempt(
     """
     quiz = module_quiz(course, quiz_id)
     attempt = own_attempt(participant, quiz.id, number)
+    return review_of(attempt, quiz, course, answers_revealed(participant, quiz))
+
+
+def review_of(attempt: QuizAttempt, quiz: Quiz, course: Course, revealed: bool) -> AttemptReview:
+    """Return what the learner may read of an attempt: every reader (page, API) shows this.
+
+    Feedback is recomputed from the stored response only while the content is the version the
+    attempt was graded with; feedback and explanations stay empty unless ``revealed``.
+    """
     same_content = attempt.content_version == course.version
-    revealed = answers_revealed(participant, quiz)
     reviews = []
     for answer in attempt.answers:
         question = course.question(answer.question_id)

@@ -170,3 +170,24 @@ def test_an_ordering_answer_stored_with_the_author_ids_comes_back_under_the_publ
     result = next(r for r in attempt["results"] if r["question_id"] == question.id)
     assert result["response"] == ordering.answer_key(question)
     assert result["correct"] is True and result["feedback"] == []
+
+
+def test_feedback_is_withheld_for_an_attempt_graded_by_another_content_version(api, world, course):
+    quiz = course.quiz("m4-quiz")
+    body = {"responses": responses(quiz, right=False)}
+    for _ in range(quiz.max_attempts):
+        api.post("/me/quizzes/m4-quiz/attempts", world.participant, body)
+    numeric = next(q for q in quiz.questions if q.type == "numeric")
+
+    def numeric_result():
+        attempts = api.get("/me/quizzes/m4-quiz/attempts", world.participant).get_json()
+        return next(r for r in attempts[0]["results"] if r["question_id"] == numeric.id)
+
+    assert any("Réponse attendue" in f for f in numeric_result()["feedback"])
+    # Graded by an earlier version of the content (past the ORM: attempts are append-only).
+    attempts = QuizAttempt.__table__
+    db.session.connection().execute(update(attempts).values(content_version="an-older-version"))
+    db.session.commit()
+    result = numeric_result()
+    assert (result["correct"], result["feedback"]) == (False, [])
+    assert result["explanation"] == numeric.explanation  # still there to learn from

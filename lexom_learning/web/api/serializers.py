@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from ...extensions import db
 from ...modules import Course, Quiz
 from ...modules.export import export_course
-from ...quizzes import ResponseError, grade, public_view, stored_response
+from ...quizzes import public_view
 from ...services import attendance, learning, links
 from ...services.figures import Figures
-from ...storage import Participant, QuizAttempt, TrainingSession
+from ...storage import Participant, TrainingSession
 from ..public import public_url
 from ..shuffle import participant_seed
 
@@ -204,47 +204,31 @@ def attainment_data(results: dict[str, Figures]) -> list[dict[str, Any]]:
     ]
 
 
-def _feedback(question, response: Any) -> list[str]:
-    """Return the feedback a response earns now (the record keeps points, not feedback)."""
-    if question is None:
-        return []
-    try:
-        return list(grade(question, response).feedback)
-    except (ResponseError, ValueError):
-        return []
-
-
-def attempt_data(attempt: QuizAttempt, quiz: Quiz, revealed: bool) -> dict[str, Any]:
-    """Return a submitted attempt with per-question results; feedback and explanations only
-    once ``revealed`` (``learning.answers_revealed``), else None."""
-    questions = {q.id: q for q in quiz.questions}
-    percent = round(attempt.percent, 1)
-    results = []
-    for answer in attempt.answers:
-        question = questions.get(answer.question_id)
-        explanation = question.explanation if question is not None else ""
-        response = answer.response
-        if question is not None:  # under the ids the question shows today
-            response = stored_response(question, response)
-        results.append(
-            {
-                "question_id": answer.question_id,
-                "response": response,
-                "earned": answer.earned,
-                "possible": answer.possible,
-                "correct": answer.correct,
-                "feedback": _feedback(question, response) if revealed else None,
-                "explanation": explanation if revealed else None,
-            }
-        )
+def attempt_data(review: learning.AttemptReview) -> dict[str, Any]:
+    """Return a submitted attempt with per-question results, as ``learning.review_of`` shows
+    it: feedback (for the content version that graded it) and explanations once revealed,
+    else None."""
+    attempt, revealed = review.attempt, review.revealed
+    results = [
+        {
+            "question_id": item.question_id,
+            "response": item.response,
+            "earned": item.earned,
+            "possible": item.possible,
+            "correct": item.correct,
+            "feedback": list(item.feedback) if revealed else None,
+            "explanation": item.explanation if revealed else None,
+        }
+        for item in review.questions
+    ]
     return {
         "number": attempt.number,
         "quiz_id": attempt.quiz_id,
         "submitted_at": iso(attempt.submitted_at),
         "earned": attempt.earned,
         "possible": attempt.possible,
-        "percent": percent,
-        "passed": percent >= quiz.pass_pct,
+        "percent": round(attempt.percent, 1),
+        "passed": review.passed,
         "content_version": attempt.content_version,
         "answers_revealed": revealed,
         "results": results,

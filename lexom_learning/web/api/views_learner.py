@@ -97,9 +97,11 @@ def my_quiz(quiz_id: str):
 def my_attempts(quiz_id: str):
     """List the caller's attempts with results; feedback and explanations once revealed."""
     person = participant()
-    quiz = learning.module_quiz(course_of(person.session), quiz_id)
+    course = course_of(person.session)
+    quiz = learning.module_quiz(course, quiz_id)
     revealed = learning.answers_revealed(person, quiz)
-    return jsonify([attempt_data(a, quiz, revealed) for a in learning.attempts(person, quiz.id)])
+    found = learning.attempts(person, quiz.id)
+    return jsonify([attempt_data(learning.review_of(a, quiz, course, revealed)) for a in found])
 
 
 @bp.post("/me/quizzes/<quiz_id>/attempts")
@@ -117,5 +119,5 @@ def submit_attempt(quiz_id: str):
     quiz = learning.module_quiz(course, quiz_id)
     key = checked_key(request.headers.get(HEADER), HEADER)
     attempt = learning.submit_quiz(person, course, quiz.id, validated_body().responses, key)
-    revealed = learning.answers_revealed(person, quiz)
-    return jsonify({**attempt_data(attempt, quiz, revealed), **_quiz_status(person, quiz)}), 201
+    review = learning.review_of(attempt, quiz, course, learning.answers_revealed(person, quiz))
+    return jsonify({**attempt_data(review), **_quiz_status(person, quiz)}), 201
