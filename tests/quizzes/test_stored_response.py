@@ -60,8 +60,10 @@ def test_each_converter_is_reached_from_a_spec_or_its_mapping(question, old):
 
 
 @pytest.mark.parametrize("response", ["a", ["a"], {"a": "a"}, None, 3])
-def test_a_type_without_converter_gets_the_response_back_untouched(response):
-    assert stored_response(SINGLE, response) is response
+@pytest.mark.parametrize("question", [SINGLE, parse_question(SINGLE)], ids=["mapping", "spec"])
+def test_a_type_without_converter_gets_the_response_back_untouched(question, response):
+    """A matching-like ``{"a": "a"}`` given to another type is not converted either."""
+    assert stored_response(question, response) is response
 
 
 def test_the_dispatch_goes_through_the_registry(monkeypatch):
