@@ -17,7 +17,7 @@ from ..translatable import N_
 from . import session_state
 from .answer_records import answer_record
 from .errors import AnswersInvalid, Conflict, Invalid, NotFound, gettext
-from .idempotency import checked_key
+from .idempotency import checked_key, recorded_with_key
 
 # Once the session is closed, attempts and reviews stay readable but nothing new is recorded.
 UNITS_CLOSED = N_(
@@ -131,13 +131,7 @@ def remaining_attempts(participant: Participant, quiz: Quiz) -> int | None:
 
 def attempt_with_key(participant: Participant, key: str | None) -> QuizAttempt | None:
     """Return the participant's attempt recorded with that idempotency key, or None."""
-    if key is None:
-        return None
-    return db.session.scalar(
-        select(QuizAttempt).where(
-            QuizAttempt.participant_id == participant.id, QuizAttempt.idempotency_key == key
-        )
-    )
+    return recorded_with_key(QuizAttempt, QuizAttempt.participant_id, participant.id, key)
 
 
 def _replayed(attempt: QuizAttempt, quiz: Quiz) -> QuizAttempt:
