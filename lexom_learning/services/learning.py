@@ -9,9 +9,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..modules import Course, Quiz
-from ..quizzes import Blank, grade_all, rules, stored_response
+from ..quizzes import Blank, grade_all, rules
 from ..quizzes.base import QuestionSpec
-from ..quizzes.review import explanation_for, feedback_for
+from ..quizzes.review import AnswerReview, reviewed
 from ..storage import CompletionEvent, Participant, QuizAttempt
 from ..translatable import N_
 from . import session_state
@@ -236,7 +236,7 @@ def answers_revealed(participant: Participant, quiz: Quiz) -> bool:
 
 
 @dataclass(frozen=True)
-class QuestionReview:
+class QuestionReview(AnswerReview):
     """One answered question of an attempt: the stored response and score, what to learn.
 
     ``response`` is in today's form (``quizzes.stored_response``): the ids the question shows.
@@ -245,17 +245,6 @@ class QuestionReview:
 
     question_id: str
     question: QuestionSpec | None
-    response: Any
-    earned: float
-    possible: float
-    correct: bool | None
-    feedback: tuple[str, ...]
-    explanation: str
-
-    @property
-    def partial(self) -> bool:
-        """Say whether some but not all of the points were earned."""
-        return 0 < self.earned < self.possible
 
 
 @dataclass(frozen=True)
@@ -295,23 +284,8 @@ def review_attempt(
     reviews = []
     for answer in attempt.answers:
         question = course.question(answer.question_id)
-        response = answer.response
-        if question is not None:  # in today's form: the ids the question shows now
-            response = stored_response(question, response)
-        feedback = feedback_for(question, response, same_content=same_content, revealed=revealed)
-        explanation = explanation_for(question, revealed=revealed)
-        reviews.append(
-            QuestionReview(
-                answer.question_id,
-                question,
-                response,
-                answer.earned,
-                answer.possible,
-                answer.correct,
-                feedback,
-                explanation,
-            )
-        )
+        review = reviewed(question, answer, same_content=same_content, revealed=revealed)
+        reviews.append(QuestionReview(question_id=answer.question_id, question=question, **review))
     return AttemptReview(quiz, attempt, reviews, not same_content, revealed)
 
 
