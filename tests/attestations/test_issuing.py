@@ -14,7 +14,7 @@ from lexom_learning.services.errors import Conflict, Invalid
 from lexom_learning.storage import Attestation, AttestationAudit, CompletionEvent, TrainingSession
 from lexom_learning.storage.guards import ERASURE_OPTION, AppendOnlyError
 from tests.attestations.conftest import attend
-from tests.concurrency import at_once
+from tests.conftest import at_once
 
 
 def count(**where) -> int:

@@ -11,7 +11,7 @@ from lexom_learning.extensions import db
 from lexom_learning.services import attendance, closing
 from lexom_learning.storage import Attestation, TrainingSession
 from tests.api.helpers import token_of
-from tests.concurrency import at_once
+from tests.conftest import at_once
 
 PEOPLE = 35
 CALLERS = 100
@@ -41,7 +41,7 @@ def test_a_hundred_close_requests_at_once_get_one_outcome(app, factories, course
         response = client.post(path, headers={"Authorization": f"Bearer {token}"})
         return response.status_code, response.get_data(as_text=True)
 
-    answers, errors = at_once(caller, CALLERS, timeout=600)
+    answers, errors = at_once(caller, CALLERS)
     assert errors == []
     assert len(answers) == CALLERS
     assert {status for status, _ in answers} == {200}

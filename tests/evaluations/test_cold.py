@@ -9,7 +9,7 @@ import pytest
 
 from lexom_learning.services import cold, evaluations, outbox, sessions
 from lexom_learning.storage import CompletionEvent, OutboxMessage
-from tests.concurrency import at_once
+from tests.conftest import at_once
 from tests.evaluations.helpers import RecordingTransport, knowing_nothing, make_room
 
 DAY = timedelta(days=1)

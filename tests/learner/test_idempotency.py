@@ -13,7 +13,7 @@ from lexom_learning.services import learning
 from lexom_learning.services.errors import Conflict, Invalid
 from lexom_learning.storage import Answer, Participant, QuizAttempt
 from tests.api.helpers import Api, assert_error, right_response
-from tests.concurrency import at_once
+from tests.conftest import at_once
 from tests.learner.quizforms import form_page, right_form
 
 QUIZ = "m1-quiz"
@@ -107,7 +107,7 @@ def test_two_identical_submissions_at_the_same_moment_record_one_attempt(
             attempt = learning.submit_quiz(person, course, QUIZ, sent, "double-tap")
             return attempt.id, attempt.number, attempt.earned
 
-    results, failures = at_once(request, timeout=30)
+    results, failures = at_once(request)
     assert failures == []
     assert len(results) == 2 and results[0] == results[1]
     db.session.expire_all()

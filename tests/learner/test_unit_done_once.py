@@ -14,8 +14,7 @@ from lexom_learning.extensions import db
 from lexom_learning.services import learning
 from lexom_learning.storage import CompletionEvent, Participant
 from lexom_learning.storage.guards import AppendOnlyError
-from tests.concurrency import at_once
-from tests.conftest import BACKENDS, PG_ADMIN_URL
+from tests.conftest import BACKENDS, PG_ADMIN_URL, at_once
 
 
 def _line(participant, verb="unit_done", object_id="m1-u1") -> CompletionEvent:
@@ -144,7 +143,7 @@ def test_two_concurrent_requests_record_the_unit_once(app, participant, course, 
             person = db.session.get(Participant, participant_id)
             return learning.mark_unit_done(person, course, "m1-u1")
 
-    outcomes, failures = at_once(request, timeout=30)
+    outcomes, failures = at_once(request)
     assert failures == []
     assert sorted(outcomes) == [False, True]
     db.session.expire_all()
