@@ -9,7 +9,7 @@ from factory.alchemy import SQLAlchemyModelFactory
 from lexom_learning.clock import paris_now
 from lexom_learning.extensions import db
 from lexom_learning.services import links
-from lexom_learning.storage import Participant, TrainingSession, User
+from lexom_learning.storage import AttendanceSignature, Participant, TrainingSession, User
 
 PASSWORD = "mot-de-passe-solide"
 # argon2id at its cheapest: the tests swap it in for the production hasher (see
@@ -67,3 +67,23 @@ class ParticipantFactory(_Base):
     def link(obj, create, extracted, **kwargs):
         links.issue_link(obj)
         db.session.commit()
+
+
+class SignatureFactory(_Base):
+    """A participant's own signature of a half-day, stored as the phone page stores it (without
+    its signing window): ``SignatureFactory(person=participant, slot="d1-am")``, typed with
+    the person's name unless ``method`` and ``signature`` say otherwise."""
+
+    class Meta:
+        model = AttendanceSignature
+
+    class Params:
+        person = None
+
+    session_id = factory.LazyAttribute(lambda row: row.person.session_id)
+    participant_id = factory.LazyAttribute(lambda row: row.person.id)
+    kind = "participant"
+    method = "typed"
+    signature = factory.LazyAttribute(lambda row: row.person.name)
+    actor = factory.LazyAttribute(lambda row: row.person.get_id())
+    user_agent = "pytest"

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .base import ID_PATTERN, KEEP, Gettext, QuestionKind, QuestionSpec, public_fields, scored
 from .result import ResponseError, Result
-from .text_ids import id_pattern, normal, sort_key, text_id
+from .text_ids import check_author_ids, id_pattern, normal, sort_key, text_id
 
 RIGHT_ID = id_pattern("r")
 
@@ -48,12 +48,7 @@ class MatchingSpec(QuestionSpec):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "MatchingSpec":
-        ids = [p.id for p in self.pairs]
-        if len(set(ids)) != len(ids):
-            raise ValueError("pair ids must be unique within a question")
-        reserved = [i for i in ids if RIGHT_ID.fullmatch(i)]
-        if reserved:
-            raise ValueError(f"pair ids of the form r-<8 hex digits> are reserved: {reserved[0]}")
+        check_author_ids([p.id for p in self.pairs], "pair", "r")
         texts: dict[str, str] = {}
         for pair in self.pairs:
             if texts.setdefault(right_id(pair.right), normal(pair.right)) != normal(pair.right):

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .base import ID_PATTERN, KEEP, Gettext, QuestionKind, QuestionSpec, public_fields, scored
 from .result import ResponseError, Result
-from .text_ids import id_pattern, normal, sort_key, text_id
+from .text_ids import check_author_ids, id_pattern, normal, sort_key, text_id
 
 ITEM_ID = id_pattern("o")
 MAX_LISTED = 5  # unknown ids named in an error message
@@ -51,12 +51,7 @@ class OrderingSpec(QuestionSpec):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "OrderingSpec":
-        ids = [i.id for i in self.items]
-        if len(set(ids)) != len(ids):
-            raise ValueError("item ids must be unique within a question")
-        reserved = [i for i in ids if ITEM_ID.fullmatch(i)]
-        if reserved:
-            raise ValueError(f"item ids of the form o-<8 hex digits> are reserved: {reserved[0]}")
+        check_author_ids([i.id for i in self.items], "item", "o")
         texts: dict[str, str] = {}
         for item in self.items:
             shown, text = item_id(item.text), normal(item.text)

@@ -37,3 +37,15 @@ def sort_key(text: str) -> tuple[str, str, str]:
     among the E), then case and accents, then code points, so that the order is total."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return bare.casefold(), text.casefold(), text
+
+
+def check_author_ids(ids: list[str], what: str, prefix: str) -> None:
+    """Refuse twin author ids (``what`` names them: "pair", "item") and author ids of the form
+    ``text_id`` makes with ``prefix``, which could pass for a shown id."""
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{what} ids must be unique within a question")
+    reserved = [i for i in ids if id_pattern(prefix).fullmatch(i)]
+    if reserved:
+        raise ValueError(
+            f"{what} ids of the form {prefix}-<8 hex digits> are reserved: {reserved[0]}"
+        )

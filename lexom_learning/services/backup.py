@@ -24,6 +24,18 @@ def _sqlite_path(url: URL) -> Path:
     return Path(url.database)
 
 
+def _sqlite_copy(source: sqlite3.Connection, target) -> None:
+    """Copy the SQLite database ``source`` over the file ``target`` in one transaction (the
+    online backup API), then close both connections."""
+    copy = sqlite3.connect(target)
+    try:
+        with copy:
+            source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+
+
 def _pg(url: URL) -> tuple[str, dict[str, str]]:
     """Return a libpq connection string without the password, and the environment to use."""
     env = dict(os.environ)
@@ -47,14 +59,7 @@ def backup(database_url: str, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     if url.get_backend_name() == "sqlite":
-        source = sqlite3.connect(_sqlite_path(url))
-        copy = sqlite3.connect(partial)
-        try:
-            with copy:
-                source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
+        _sqlite_copy(sqlite3.connect(_sqlite_path(url)), partial)
     elif url.get_backend_name() == "postgresql":
         dsn, env = _pg(url)
         command = [_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={partial}", dsn]
@@ -77,13 +82,7 @@ def restore(database_url: str, source: Path) -> None:
             backup_db.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.DatabaseError as error:
             raise BackupError(f"{source}: not a backup of this application ({error})") from None
-        live = sqlite3.connect(_sqlite_path(url))
-        try:
-            with live:
-                backup_db.backup(live)
-        finally:
-            live.close()
-            backup_db.close()
+        _sqlite_copy(backup_db, _sqlite_path(url))
     elif url.get_backend_name() == "postgresql":
         dsn, env = _pg(url)
         command = [

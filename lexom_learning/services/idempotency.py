@@ -8,6 +8,9 @@ live answers keep the phone's request id (unique per question and participant).
 import re
 import uuid
 
+from sqlalchemy import select
+
+from ..extensions import db
 from .errors import Invalid
 
 HEADER = "Idempotency-Key"
@@ -32,3 +35,13 @@ def checked_key(raw: str | None, field: str = "idempotency_key") -> str | None:
             field,
         )
     return raw
+
+
+def recorded_with_key(model, owner_column, owner_id: int, key: str | None):
+    """Return the ``model`` row that its owner (``owner_column == owner_id``) recorded with
+    that key, or None; without a key, None."""
+    if key is None:
+        return None
+    return db.session.scalar(
+        select(model).where(owner_column == owner_id, model.idempotency_key == key)
+    )

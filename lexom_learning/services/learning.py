@@ -9,15 +9,15 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..modules import Course, Quiz
-from ..quizzes import Blank, grade_all, rules, stored_response
+from ..quizzes import Blank, grade_all, rules
 from ..quizzes.base import QuestionSpec
-from ..quizzes.review import explanation_for, feedback_for
+from ..quizzes.review import AnswerReview, reviewed
 from ..storage import CompletionEvent, Participant, QuizAttempt
 from ..translatable import N_
 from . import session_state
 from .answer_records import answer_record
 from .errors import AnswersInvalid, Conflict, Invalid, NotFound, gettext
-from .idempotency import checked_key
+from .idempotency import checked_key, recorded_with_key
 
 # Once the session is closed, attempts and reviews stay readable but nothing new is recorded.
 UNITS_CLOSED = N_(
@@ -131,13 +131,7 @@ def remaining_attempts(participant: Participant, quiz: Quiz) -> int | None:
 
 def attempt_with_key(participant: Participant, key: str | None) -> QuizAttempt | None:
     """Return the participant's attempt recorded with that idempotency key, or None."""
-    if key is None:
-        return None
-    return db.session.scalar(
-        select(QuizAttempt).where(
-            QuizAttempt.participant_id == participant.id, QuizAttempt.idempotency_key == key
-        )
-    )
+    return recorded_with_key(QuizAttempt, QuizAttempt.participant_id, participant.id, key)
 
 
 def _replayed(attempt: QuizAttempt, quiz: Quiz) -> QuizAttempt:
@@ -242,7 +236,7 @@ def answers_revealed(participant: Participant, quiz: Quiz) -> bool:
 
 
 @dataclass(frozen=True)
-class QuestionReview:
+class QuestionReview(AnswerReview):
     """One answered question of an attempt: the stored response and score, what to learn.
 
     ``response`` is in today's form (``quizzes.stored_response``): the ids the question shows.
@@ -251,17 +245,6 @@ class QuestionReview:
 
     question_id: str
     question: QuestionSpec | None
-    response: Any
-    earned: float
-    possible: float
-    correct: bool | None
-    feedback: tuple[str, ...]
-    explanation: str
-
-    @property
-    def partial(self) -> bool:
-        """Say whether some but not all of the points were earned."""
-        return 0 < self.earned < self.possible
 
 
 @dataclass(frozen=True)
@@ -309,23 +292,8 @@ def review_of(attempt: QuizAttempt, quiz: Quiz, course: Course, revealed: bool) 
     reviews = []
     for answer in attempt.answers:
         question = course.question(answer.question_id)
-        response = answer.response
-        if question is not None:  # in today's form: the ids the question shows now
-            response = stored_response(question, response)
-        feedback = feedback_for(question, response, same_content=same_content, revealed=revealed)
-        explanation = explanation_for(question, revealed=revealed)
-        reviews.append(
-            QuestionReview(
-                answer.question_id,
-                question,
-                response,
-                answer.earned,
-                answer.possible,
-                answer.correct,
-                feedback,
-                explanation,
-            )
-        )
+        review = reviewed(question, answer, same_content=same_content, revealed=revealed)
+        reviews.append(QuestionReview(question_id=answer.question_id, question=question, **review))
     return AttemptReview(quiz, attempt, reviews, not same_content, revealed)
 
 

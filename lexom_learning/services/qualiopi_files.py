@@ -9,6 +9,7 @@ from ..extensions import db
 from ..modules import Course
 from ..storage import AccessLink, EvaluationSubmission, OutboxMessage, TrainingSession
 from . import figures, quality
+from .satisfaction import satisfaction_summary
 
 DELIVERY_LABELS = {
     "pending": "en file, non envoyé",
@@ -108,7 +109,6 @@ def _invitations(training: TrainingSession) -> bytes:
 
 
 def _satisfaction(training: TrainingSession, course: Course) -> bytes:
-    from ..web.evaluations.satisfaction import satisfaction_summary
 
     header = [
         "évaluation",

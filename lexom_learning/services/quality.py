@@ -8,6 +8,7 @@ from ..extensions import db
 from ..storage import Complaint, ImprovementAction, TrainingSession
 from ..storage.quality import ACTION_STATUSES, COMPLAINT_STATUSES
 from ..storage.types import utcnow
+from ..translatable import N_
 from .errors import Invalid, NotFound
 
 MAX_SHORT, MAX_TEXT = 200, 5000
@@ -130,15 +131,19 @@ def update_action(action: ImprovementAction, status: str | None) -> ImprovementA
     return action
 
 
+def _of_session(training: TrainingSession, model, row_id: int, missing: str):
+    row = db.session.get(model, row_id)
+    if row is None or row.session_id != training.id:
+        raise NotFound(missing)
+    return row
+
+
 def complaint_of(training: TrainingSession, complaint_id: int) -> Complaint:
     """Return a complaint of this session.
 
     :raises NotFound: no such complaint here.
     """
-    row = db.session.get(Complaint, complaint_id)
-    if row is None or row.session_id != training.id:
-        raise NotFound("Réclamation introuvable.")
-    return row
+    return _of_session(training, Complaint, complaint_id, N_("Réclamation introuvable."))
 
 
 def action_of(training: TrainingSession, action_id: int) -> ImprovementAction:
@@ -146,7 +151,5 @@ def action_of(training: TrainingSession, action_id: int) -> ImprovementAction:
 
     :raises NotFound: no such action here.
     """
-    row = db.session.get(ImprovementAction, action_id)
-    if row is None or row.session_id != training.id:
-        raise NotFound("Action d'amélioration introuvable.")
-    return row
+    missing = N_("Action d'amélioration introuvable.")
+    return _of_session(training, ImprovementAction, action_id, missing)

@@ -33,7 +33,7 @@ from ..storage.types import utcnow
 from ..translatable import N_
 from .errors import Conflict, Forbidden, Invalid, NotFound, gettext
 from .evaluations import log_event
-from .idempotency import checked_key
+from .idempotency import checked_key, recorded_with_key
 from .session_state import SESSION_IS_CLOSED, ensure_open
 
 MAX_NOTE = 5000
@@ -188,13 +188,7 @@ def assignment_of(run: RolePlayRun, participant: Participant) -> RolePlayAssignm
 
 def grading_with_key(observer: Participant, key: str | None) -> RolePlayGrading | None:
     """Return the observer's grid recorded with that idempotency key, or None."""
-    if key is None:
-        return None
-    return db.session.scalar(
-        select(RolePlayGrading).where(
-            RolePlayGrading.observer_id == observer.id, RolePlayGrading.idempotency_key == key
-        )
-    )
+    return recorded_with_key(RolePlayGrading, RolePlayGrading.observer_id, observer.id, key)
 
 
 def _replayed(grading: RolePlayGrading, run) -> RolePlayGrading:

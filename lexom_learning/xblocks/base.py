@@ -51,6 +51,12 @@ def _english_number(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
+def studio_field(name: str, label: str, kind: str, value: Any, **extra: Any) -> dict[str, Any]:
+    """Return one field of the author's form (``studio.html``): its name, label, kind ("text",
+    "number" or "select"), value and, in ``extra``, its ``options`` or ``help``."""
+    return {"name": name, "label": label, "kind": kind, "value": value, **extra}
+
+
 def json_error(status: int, message: str, **extra: Any) -> Response:
     """Return a JSON error response ``{"error": message, ...}`` (never an HTML error page)."""
     body = json.dumps({"error": message, **extra}, ensure_ascii=False)
@@ -106,14 +112,7 @@ class LexomBlock(XBlock):
 
     def studio_fields(self, _) -> list[dict[str, Any]]:
         """Return the fields of the author's form: name, label, kind, value, options."""
-        return [
-            {
-                "name": "display_name",
-                "label": _("Nom affiché"),
-                "kind": "text",
-                "value": self.display_name,
-            }
-        ]
+        return [studio_field("display_name", _("Nom affiché"), "text", self.display_name)]
 
     def studio_apply(self, values: dict[str, Any], _) -> dict[str, str]:
         """Check the author's values, save them when all are right; return errors by field."""

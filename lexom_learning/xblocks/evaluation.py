@@ -20,7 +20,7 @@ from ..modules import Evaluation
 from ..quizzes import type_of
 from . import content, scenarios
 from .answers import BadRequest, Blank, grade_all, record, responses_of
-from .base import LexomBlock, json_error, question_views
+from .base import LexomBlock, json_error, question_views, studio_field
 from .i18n import N_
 
 
@@ -151,16 +151,9 @@ class EvaluationBlock(CompletableXBlockMixin, LexomBlock):
 
     def studio_fields(self, _) -> list[dict[str, Any]]:
         """Add the evaluation to show."""
-        return [
-            *super().studio_fields(_),
-            {
-                "name": "kind",
-                "label": _("Évaluation"),
-                "kind": "select",
-                "value": self.kind,
-                "options": [(k, _(label)) for k, label in KIND_LABELS.items()],
-            },
-        ]
+        kinds = [(k, _(label)) for k, label in KIND_LABELS.items()]
+        kind = studio_field("kind", _("Évaluation"), "select", self.kind, options=kinds)
+        return [*super().studio_fields(_), kind]
 
     def studio_apply(self, values: dict[str, Any], _) -> dict[str, str]:
         """Check and save the name and the evaluation."""

@@ -17,7 +17,7 @@ from ..modules import Quiz
 from ..quizzes import rules, stored_response
 from . import content, scenarios
 from .answers import BadRequest, grade_all, quiz_blank, record, responses_of
-from .base import LexomBlock, json_error, question_views, verdict_only
+from .base import LexomBlock, json_error, question_views, studio_field, verdict_only
 from .i18n import N_
 
 
@@ -193,22 +193,13 @@ class QuizBlock(ScorableXBlockMixin, CompletableXBlockMixin, LexomBlock):
 
     def studio_fields(self, _) -> list[dict[str, Any]]:
         """Add the quiz to show and the number of attempts."""
+        quizzes = [(q.id, f"{q.id} — {q.title}") for q in content.module_quizzes()]
+        attempts = "" if self.max_attempts is None else self.max_attempts
+        keep = _("Laissez vide pour garder le nombre prévu par le quiz.")
         return [
             *super().studio_fields(_),
-            {
-                "name": "quiz_id",
-                "label": _("Quiz"),
-                "kind": "select",
-                "value": self.quiz_id,
-                "options": [(q.id, f"{q.id} — {q.title}") for q in content.module_quizzes()],
-            },
-            {
-                "name": "max_attempts",
-                "label": _("Tentatives autorisées"),
-                "kind": "number",
-                "value": "" if self.max_attempts is None else self.max_attempts,
-                "help": _("Laissez vide pour garder le nombre prévu par le quiz."),
-            },
+            studio_field("quiz_id", _("Quiz"), "select", self.quiz_id, options=quizzes),
+            studio_field("max_attempts", _("Tentatives autorisées"), "number", attempts, help=keep),
         ]
 
     def studio_apply(self, values: dict[str, Any], _) -> dict[str, str]:

@@ -7,6 +7,7 @@ by the core (``lexom_learning.roleplay.check_scores``); the group's mean per cri
 for everyone who played this block.
 """
 
+import functools
 from typing import Any
 
 from web_fragments.fragment import Fragment
@@ -17,10 +18,26 @@ from xblock.fields import Boolean, Dict, Scope, String
 from ..modules import RolePlayCase
 from ..roleplay import GridError, check_scores
 from . import content, scenarios
-from .base import LexomBlock, json_error
+from .answers import Gettext
+from .base import LexomBlock, json_error, studio_field
 from .i18n import N_
 
 ASSESSMENTS = {"self": N_("Auto-évaluation"), "peer": N_("Évaluation par les pairs")}
+
+
+def _with_case(handler):
+    """Run a handler with the block's case and the learner's ``gettext``; without a case (an
+    unknown id), answer 404 before the handler runs."""
+
+    @functools.wraps(handler)
+    def run(self, data: Any, suffix: str = "") -> Any:
+        _ = self.translator.gettext
+        case = self.case
+        if case is None:
+            return json_error(404, _("Cas introuvable : {id}.").format(id=self.case_id))
+        return handler(self, case, data, _)
+
+    return run
 
 
 class RolePlayBlock(CompletableXBlockMixin, LexomBlock):
@@ -75,12 +92,9 @@ class RolePlayBlock(CompletableXBlockMixin, LexomBlock):
         return self.fragment(self._html(), "LexomRolePlayBlock")
 
     @XBlock.json_handler
-    def choose_role(self, data: Any, suffix: str = "") -> Any:
+    @_with_case
+    def choose_role(self, case: RolePlayCase, data: Any, _: Gettext) -> Any:
         """Take ``{"role": role id}`` as the learner's role; it cannot change afterwards."""
-        _ = self.translator.gettext
-        case = self.case
-        if case is None:
-            return json_error(404, _("Cas introuvable : {id}.").format(id=self.case_id))
         if self.current_role(case) is not None:
             return json_error(409, _("Votre rôle est déjà fixé pour ce jeu de rôles."))
         role_id = data.get("role") if isinstance(data, dict) else None
@@ -90,12 +104,9 @@ class RolePlayBlock(CompletableXBlockMixin, LexomBlock):
         return {"role": role_id, "html": self._html()}
 
     @XBlock.json_handler
-    def submit_grid(self, data: Any, suffix: str = "") -> Any:
+    @_with_case
+    def submit_grid(self, case: RolePlayCase, data: Any, _: Gettext) -> Any:
         """Record ``{"levels": {criterion id: 1 to 4}, "comment": text}`` once."""
-        _ = self.translator.gettext
-        case = self.case
-        if case is None:
-            return json_error(404, _("Cas introuvable : {id}.").format(id=self.case_id))
         if not self.fills_grid(case):
             return json_error(403, _("Votre rôle ne remplit pas la grille d'observation."))
         if self.completed:
@@ -117,12 +128,9 @@ class RolePlayBlock(CompletableXBlockMixin, LexomBlock):
         return self._complete()
 
     @XBlock.json_handler
-    def complete(self, data: Any, suffix: str = "") -> Any:
+    @_with_case
+    def complete(self, case: RolePlayCase, data: Any, _: Gettext) -> Any:
         """Mark the case as played by a learner who does not fill the grid."""
-        _ = self.translator.gettext
-        case = self.case
-        if case is None:
-            return json_error(404, _("Cas introuvable : {id}.").format(id=self.case_id))
         if self.current_role(case) is None:
             return json_error(409, _("Choisissez d'abord votre rôle."))
         if self.fills_grid(case) and not self.completed:
@@ -164,28 +172,28 @@ class RolePlayBlock(CompletableXBlockMixin, LexomBlock):
         roles += [(f"{c.id}:{r.id}", f"{c.id} — {r.name}") for c in cases for r in c.roles]
         return [
             *super().studio_fields(_),
-            {
-                "name": "case_id",
-                "label": _("Cas"),
-                "kind": "select",
-                "value": self.case_id,
-                "options": [(c.id, f"{c.id} — {c.title}") for c in cases],
-            },
-            {
-                "name": "assessment",
-                "label": _("Évaluation"),
-                "kind": "select",
-                "value": self.assessment,
-                "options": [(k, _(label)) for k, label in ASSESSMENTS.items()],
-            },
-            {
-                "name": "assigned_role",
-                "label": _("Rôle attribué"),
-                "kind": "select",
-                "value": f"{self.case_id}:{self.assigned_role}" if self.assigned_role else "",
-                "options": roles,
-                "help": _("Le rôle doit appartenir au cas choisi."),
-            },
+            studio_field(
+                "case_id",
+                _("Cas"),
+                "select",
+                self.case_id,
+                options=[(c.id, f"{c.id} — {c.title}") for c in cases],
+            ),
+            studio_field(
+                "assessment",
+                _("Évaluation"),
+                "select",
+                self.assessment,
+                options=[(k, _(label)) for k, label in ASSESSMENTS.items()],
+            ),
+            studio_field(
+                "assigned_role",
+                _("Rôle attribué"),
+                "select",
+                f"{self.case_id}:{self.assigned_role}" if self.assigned_role else "",
+                options=roles,
+                help=_("Le rôle doit appartenir au cas choisi."),
+            ),
         ]
 
     def studio_apply(self, values: dict[str, Any], _) -> dict[str, str]:

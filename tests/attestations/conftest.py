@@ -10,6 +10,7 @@ from lexom_learning.clock import PARIS
 from lexom_learning.services import attendance, attestations
 from lexom_learning.storage import Participant, TrainingSession, User
 from tests.api.helpers import Api
+from tests.factories import SignatureFactory
 
 
 @dataclass
@@ -64,22 +65,7 @@ def attend(training, course, participant, slot: str, trainer=None, paper: bool =
     trainer = trainer or training.trainer
     if paper:
         return attendance.record_paper(training, course, trainer, participant.id, slot, "Oubli")
-    from lexom_learning.extensions import db
-    from lexom_learning.storage import AttendanceSignature
-
-    db.session.add(
-        AttendanceSignature(
-            session_id=training.id,
-            participant_id=participant.id,
-            slot=slot,
-            kind="participant",
-            method="typed",
-            signature=participant.name,
-            actor=participant.get_id(),
-            user_agent="pytest",
-        )
-    )
-    db.session.commit()
+    SignatureFactory(person=participant, slot=slot)
     return attendance.countersign(training, course, trainer, participant.id, slot)
 
 

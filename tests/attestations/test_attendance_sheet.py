@@ -13,8 +13,8 @@ from lexom_learning.extensions import db
 from lexom_learning.services import attendance, attestations, exports, presence
 from lexom_learning.services.attendance_sheet import attendance_sheet_pdf
 from lexom_learning.services.errors import Invalid
-from lexom_learning.storage import AttendanceSignature
 from tests.attestations.conftest import attend
+from tests.factories import SignatureFactory
 from tests.typeset import plain
 
 
@@ -25,19 +25,8 @@ def _png() -> str:
 
 
 def _signed(training, participant, slot, method, value):
-    db.session.add(
-        AttendanceSignature(
-            session_id=training.id,
-            participant_id=participant.id,
-            slot=slot,
-            kind="participant",
-            method=method,
-            signature=value,
-            actor=participant.get_id(),
-            user_agent="pytest",
-        )
-    )
-    db.session.commit()
+    assert participant.session_id == training.id
+    SignatureFactory(person=participant, slot=slot, method=method, signature=value)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from lexom_learning.services.errors import Conflict, Invalid
 from lexom_learning.storage import Attestation, AttestationAudit, CompletionEvent, TrainingSession
 from lexom_learning.storage.guards import ERASURE_OPTION, AppendOnlyError
 from tests.attestations.conftest import attend
+from tests.conftest import at_once
 
 
 def count(**where) -> int:
@@ -56,23 +57,15 @@ def test_concurrent_triggers_issue_exactly_one_attestation(app, world, course):
     db.session.commit()
     session_id = world.session.id
     barrier = threading.Barrier(2)
-    errors: list[BaseException] = []
 
     def trigger():
-        try:
-            with app.app_context():
-                training = db.session.get(TrainingSession, session_id)
-                barrier.wait(timeout=10)
-                attestations.issue_due(training, course)
-                db.session.remove()
-        except BaseException as error:  # reported to the test below
-            errors.append(error)
+        with app.app_context():
+            training = db.session.get(TrainingSession, session_id)
+            barrier.wait(timeout=10)
+            attestations.issue_due(training, course)
+            db.session.remove()
 
-    threads = [threading.Thread(target=trigger) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    _, errors = at_once(trigger)
     assert errors == []
     db.session.expire_all()
     assert count() == 2

@@ -11,6 +11,7 @@ from lexom_learning.extensions import db
 from lexom_learning.services import attendance, closing
 from lexom_learning.storage import Attestation, TrainingSession
 from tests.api.helpers import token_of
+from tests.conftest import at_once
 
 PEOPLE = 35
 CALLERS = 100
@@ -33,23 +34,14 @@ def test_a_hundred_close_requests_at_once_get_one_outcome(app, factories, course
     training, trainer, people = _room(factories, course, PEOPLE)
     token, path = token_of(trainer), f"/api/v1/sessions/{training.id}/close"
     barrier = threading.Barrier(CALLERS)
-    answers: list[tuple[int, str]] = []
-    errors: list[BaseException] = []
 
     def caller():
-        try:
-            client = app.test_client()
-            barrier.wait(timeout=60)
-            response = client.post(path, headers={"Authorization": f"Bearer {token}"})
-            answers.append((response.status_code, response.get_data(as_text=True)))
-        except BaseException as error:  # reported below
-            errors.append(error)
+        client = app.test_client()
+        barrier.wait(timeout=60)
+        response = client.post(path, headers={"Authorization": f"Bearer {token}"})
+        return response.status_code, response.get_data(as_text=True)
 
-    threads = [threading.Thread(target=caller) for _ in range(CALLERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=600)
+    answers, errors = at_once(caller, CALLERS)
     assert errors == []
     assert len(answers) == CALLERS
     assert {status for status, _ in answers} == {200}

@@ -9,6 +9,7 @@ import pytest
 
 from lexom_learning.services import cold, evaluations, outbox, sessions
 from lexom_learning.storage import CompletionEvent, OutboxMessage
+from tests.conftest import at_once
 from tests.evaluations.helpers import RecordingTransport, knowing_nothing, make_room
 
 DAY = timedelta(days=1)
@@ -106,22 +107,14 @@ def test_concurrent_send_due_never_sends_twice(closed, app):
     db.session.commit()
     transport = RecordingTransport()
     barrier = threading.Barrier(4)
-    failures = []
 
     def run():
-        try:
-            with app.app_context():
-                barrier.wait()
-                cold.send_due(transport, due)
-                db.session.remove()
-        except Exception as error:  # reported below
-            failures.append(error)
+        with app.app_context():
+            barrier.wait()
+            cold.send_due(transport, due)
+            db.session.remove()
 
-    threads = [threading.Thread(target=run) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    _, failures = at_once(run, 4)
     assert failures == []
     assert sorted(transport.sent) == sorted(set(transport.sent)) and len(transport.sent) == 3
     assert len(statuses()) == 3

@@ -6,6 +6,7 @@ import time_machine
 from lexom_learning.services import cold, evaluations, roleplay, sessions
 from tests.conftest import csrf_token_from
 from tests.evaluations.helpers import knowing_nothing, knowledge_answers, make_room
+from tests.learner.html import Page
 
 
 def post(client, page_url, url, data=None):
@@ -69,6 +70,10 @@ def test_a_malformed_answer_keeps_the_form_with_its_error(client, course, factor
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert "Très concret." in html and "n'ont pas été enregistrées" in html
+    # The error summary links to the faulty question's input, and to it alone.
+    page = Page(html)
+    (link,) = page.children(page.one("div", class_="error-summary"), "a")
+    assert page.by_id(link.get("href").removeprefix("#")).get("name") == f"q.{numeric.id}"
     assert evaluations.submission(room.people[0].id, "hot") is None
 
 

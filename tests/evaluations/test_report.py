@@ -4,8 +4,8 @@ gain on the items common to positioning and hot, retention hot → cold, grids, 
 import pytest
 
 from lexom_learning.services import cold, evaluations, roleplay, sessions
+from lexom_learning.services.satisfaction import satisfaction_summary
 from lexom_learning.web.evaluations.report import chart_data, session_report
-from lexom_learning.web.evaluations.satisfaction import satisfaction_summary
 from tests.evaluations.helpers import knowing_nothing, knowledge_answers, likert_answers, make_room
 
 CASE = "rp-m1-diagnostic-cosmetiques"

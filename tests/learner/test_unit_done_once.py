@@ -14,7 +14,7 @@ from lexom_learning.extensions import db
 from lexom_learning.services import learning
 from lexom_learning.storage import CompletionEvent, Participant
 from lexom_learning.storage.guards import AppendOnlyError
-from tests.conftest import BACKENDS, PG_ADMIN_URL
+from tests.conftest import BACKENDS, PG_ADMIN_URL, at_once
 
 
 def _line(participant, verb="unit_done", object_id="m1-u1") -> CompletionEvent:
@@ -136,22 +136,14 @@ def test_two_concurrent_requests_record_the_unit_once(app, participant, course, 
         return found
 
     monkeypatch.setattr(learning, "units_done", check_then_wait)
-    outcomes, failures = [], []
     participant_id = participant.id  # the test's session is not shared with the threads
 
     def request():
-        try:
-            with app.app_context():
-                person = db.session.get(Participant, participant_id)
-                outcomes.append(learning.mark_unit_done(person, course, "m1-u1"))
-        except Exception as error:  # reported below, in the test's thread
-            failures.append(error)
+        with app.app_context():
+            person = db.session.get(Participant, participant_id)
+            return learning.mark_unit_done(person, course, "m1-u1")
 
-    threads = [threading.Thread(target=request) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    outcomes, failures = at_once(request)
     assert failures == []
     assert sorted(outcomes) == [False, True]
     db.session.expire_all()

@@ -26,9 +26,10 @@ from lexom_learning.services import (
     outbox,
     roleplay,
 )
-from lexom_learning.storage import AttendanceSignature, ColdInvitation, ExportJob
+from lexom_learning.storage import ColdInvitation, ExportJob
 from tests.api.helpers import responses, right_response
 from tests.evaluations.helpers import RecordingTransport
+from tests.factories import SignatureFactory
 
 CASE = "rp-m1-diagnostic-cosmetiques"
 LIVE_SET = "live-day1"
@@ -67,19 +68,10 @@ class Everything:
 
 
 def _sign(training, course, person, slot: str, signature: str):
-    db.session.add(
-        AttendanceSignature(
-            session_id=training.id,
-            participant_id=person.id,
-            slot=slot,
-            kind="participant",
-            method="drawn_png",
-            signature=signature,
-            actor=person.get_id(),
-            user_agent=f"Mozilla/5.0 ({person.name})",
-        )
+    user_agent = f"Mozilla/5.0 ({person.name})"
+    SignatureFactory(
+        person=person, slot=slot, method="drawn_png", signature=signature, user_agent=user_agent
     )
-    db.session.commit()
     attendance.countersign(training, course, training.trainer, person.id, slot)
 
 

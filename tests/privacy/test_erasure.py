@@ -15,6 +15,7 @@ from lexom_learning.extensions import db
 from lexom_learning.services import attendance, evaluations, live, live_results
 from lexom_learning.services.figures import figures_for
 from lexom_learning.services.privacy import erasure, export
+from lexom_learning.services.satisfaction import satisfaction_summary
 from lexom_learning.storage import (
     Answer,
     AttendanceSignature,
@@ -25,7 +26,6 @@ from lexom_learning.storage import (
     RetainedDocument,
 )
 from lexom_learning.storage.guards import AppendOnlyError
-from lexom_learning.web.evaluations.satisfaction import satisfaction_summary
 from tests.privacy import scenario
 
 # Where the person's name may remain: the documents kept for the funders' audits.

@@ -15,7 +15,8 @@ from lexom_learning.quizzes import (
     public_view,
     stored_response,
 )
-from lexom_learning.quizzes.matching import RIGHT_ID, answer_key, right_id, right_texts
+from lexom_learning.quizzes.matching import RIGHT_ID, answer_key, right_texts
+from tests.quizzes.strategies import texts
 
 GOLDEN = Path(__file__).parent / "golden" / "matching"
 
@@ -51,14 +52,6 @@ def test_public_view_of_the_golden_question():
         {"id": "r-89c616d5", "text": "Relationnel"},
         {"id": "r-f1ed9999", "text": "Résultat"},
     ]
-
-
-def test_right_ids_depend_on_the_text_only():
-    assert right_id("Évolution") == "r-699829e4"
-    assert right_id("  Évolution\n") == right_id("Évolution")
-    assert right_id("E\u0301volution") == right_id("Évolution")  # decomposed accent (NFD)
-    assert right_id("évolution") != right_id("Évolution")
-    assert RIGHT_ID.fullmatch(right_id("n'importe quoi"))
 
 
 def test_the_answer_key_is_the_full_marks_response():
@@ -103,38 +96,8 @@ def test_a_stored_response_of_the_old_form_is_read_in_the_new_one():
     assert grade(spec, new).earned == pytest.approx(0.5)  # what the old grading gave
 
 
-@pytest.mark.parametrize(
-    "response",
-    [
-        {"p1": "r-9cae538b"},  # today's form
-        {"p1": "p1", "p2": "r-89c616d5"},  # mixed: not the old form, left to the validation
-        {"p1": "p9"},  # a pair that is gone
-        {},
-        ["p1"],
-        None,
-    ],
-)
-def test_stored_response_leaves_anything_else_alone(response):
-    assert stored_response(parse_question(golden_question()), response) == response
-
-
-def test_stored_response_ignores_other_question_types():
-    spec = parse_question(
-        {
-            "id": "q",
-            "type": "single_choice",
-            "prompt": "?",
-            "explanation": "",
-            "objectives": ["obj-1"],
-            "options": [{"id": "a", "text": "A", "correct": True}, {"id": "b", "text": "B"}],
-        }
-    )
-    assert stored_response(spec, {"a": "a"}) == {"a": "a"}
-
-
-texts = st.text(
-    alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), min_size=1, max_size=12
-).filter(str.strip)
+# What stored_response leaves alone, and that other question types are not converted:
+# test_stored_response.py.
 
 
 @st.composite

@@ -16,8 +16,9 @@ from lexom_learning.quizzes import (
     public_view,
     stored_response,
 )
-from lexom_learning.quizzes.ordering import ITEM_ID, answer_key, item_id, item_texts
+from lexom_learning.quizzes.ordering import ITEM_ID, answer_key, item_texts
 from lexom_learning.quizzes.text_ids import normal
+from tests.quizzes.strategies import texts
 
 GOLDEN = Path(__file__).parent / "golden" / "ordering"
 
@@ -57,14 +58,6 @@ def test_public_view_of_the_golden_question():
         {"id": "o-336d169a", "text": "Objectifs"},
         {"id": "o-caf85b08", "text": "Sources"},
     ]
-
-
-def test_item_ids_depend_on_the_text_only():
-    assert item_id("Objectifs") == "o-336d169a"
-    assert item_id("  Objectifs\n") == item_id("Objectifs")
-    assert item_id("E\u0301volution") == item_id("Évolution")  # decomposed accent (NFD)
-    assert item_id("objectifs") != item_id("Objectifs")
-    assert ITEM_ID.fullmatch(item_id("n'importe quoi"))
 
 
 def test_items_are_shown_by_text_accents_and_case_aside():
@@ -124,25 +117,7 @@ def test_a_stored_response_of_author_ids_grades_as_it_did(name):
         assert grade(spec, new).earned == pytest.approx(old_grade(question, list(order)))
 
 
-@pytest.mark.parametrize(
-    "response",
-    [
-        ["o-336d169a", "o-4597c9cd", "o-caf85b08", "o-c424f862"],  # today's form
-        ["o-336d169a", "b", "o-caf85b08", "o-c424f862"],  # mixed: left to the validation
-        ["a", "b", "c", "z"],  # an item that is gone
-        [],
-        {"a": "b"},
-        "a",
-        None,
-    ],
-)
-def test_stored_response_leaves_anything_else_alone(response):
-    assert stored_response(parse_question(golden_question()), response) == response
-
-
-texts = st.text(
-    alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), min_size=1, max_size=12
-).filter(str.strip)
+# What stored_response leaves alone: test_stored_response.py.
 
 
 @st.composite

@@ -1,5 +1,8 @@
 """``quizzes.stored_response``: one entry point that reads a stored response in today's form."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from lexom_learning.live import solution
@@ -59,9 +62,39 @@ def test_each_converter_is_reached_from_a_spec_or_its_mapping(question, old):
     assert grade(spec, new).possible == 1
 
 
+def golden(name: str) -> dict:
+    """Return a golden question (``tests/quizzes/golden/<name>.json``)."""
+    path = Path(__file__).parent / "golden" / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))["question"]
+
+
+LEFT_ALONE = [
+    ("matching/all_pairs", {"p1": "r-9cae538b"}),  # today's form
+    ("matching/all_pairs", {"p1": "p1", "p2": "r-89c616d5"}),  # mixed: left to the validation
+    ("matching/all_pairs", {"p1": "p9"}),  # a pair that is gone
+    ("matching/all_pairs", {}),
+    ("matching/all_pairs", ["p1"]),
+    ("matching/all_pairs", None),
+    ("ordering/right_order", ["o-336d169a", "o-4597c9cd", "o-caf85b08", "o-c424f862"]),  # today
+    ("ordering/right_order", ["o-336d169a", "b", "o-caf85b08", "o-c424f862"]),  # mixed
+    ("ordering/right_order", ["a", "b", "c", "z"]),  # an item that is gone
+    ("ordering/right_order", []),
+    ("ordering/right_order", {"a": "b"}),
+    ("ordering/right_order", "a"),
+    ("ordering/right_order", None),
+]
+
+
+@pytest.mark.parametrize(("name", "response"), LEFT_ALONE)
+def test_a_converter_leaves_anything_but_the_old_form_alone(name, response):
+    assert stored_response(parse_question(golden(name)), response) == response
+
+
 @pytest.mark.parametrize("response", ["a", ["a"], {"a": "a"}, None, 3])
-def test_a_type_without_converter_gets_the_response_back_untouched(response):
-    assert stored_response(SINGLE, response) is response
+@pytest.mark.parametrize("question", [SINGLE, parse_question(SINGLE)], ids=["mapping", "spec"])
+def test_a_type_without_converter_gets_the_response_back_untouched(question, response):
+    """A matching-like ``{"a": "a"}`` given to another type is not converted either."""
+    assert stored_response(question, response) is response
 
 
 def test_the_dispatch_goes_through_the_registry(monkeypatch):

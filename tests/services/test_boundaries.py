@@ -37,6 +37,51 @@ def test_no_service_imports_flask_or_flask_babel():
     assert offenders == []
 
 
+def _absolute_imports(source: str, package: tuple[str, ...]) -> set[str]:
+    """Every name ``source`` imports, anywhere in it (function-level too), relative imports
+    resolved against ``package``, the dotted parts of the file's own package."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else ()
+            module = ".".join((*base, *filter(None, [node.module])))
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _package_of(path: Path) -> tuple[str, ...]:
+    return ("lexom_learning", *path.relative_to(PACKAGE).parent.parts)
+
+
+def test_no_service_reaches_up_into_the_web_adapter():
+    """Services sit below the web app: a service never imports ``lexom_learning.web``."""
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in sorted((PACKAGE / "services").rglob("*.py"))
+        for name in sorted(_absolute_imports(path.read_text(), _package_of(path)))
+        if name == "lexom_learning.web" or name.startswith("lexom_learning.web.")
+    ]
+    assert offenders == []
+
+
+def test_the_import_scan_resolves_relative_and_nested_imports():
+    """What the check above relies on: a function-level ``from ..web.x import y`` in a
+    service, or ``from ... import web`` one package deeper, is seen as the web package."""
+    source = "def f():\n    from ..web.evaluations.satisfaction import summary\n"
+    services = ("lexom_learning", "services")
+    assert _absolute_imports(source, services) == {
+        "lexom_learning.web.evaluations.satisfaction.summary"
+    }
+    deeper = ("lexom_learning", "services", "privacy")
+    assert _absolute_imports("from ... import web\n", deeper) == {"lexom_learning.web"}
+    assert _absolute_imports("import lexom_learning.web.app\n", services) == {
+        "lexom_learning.web.app"
+    }
+    assert _package_of(PACKAGE / "services" / "privacy" / "purge.py") == deeper
+
+
 def test_no_view_commits():
     """Each use case commits in its service (one unit of work); a view only calls it."""
     commits = [

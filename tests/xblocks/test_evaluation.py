@@ -20,6 +20,16 @@ def self_assessment(evaluation):
     }
 
 
+def submitted(store, kind, responses_of):
+    """Submit ``responses_of(evaluation)`` to a new block of that evaluation; return the block's
+    usage id and the reply, checked to be a success."""
+    usage = evaluation_block(store, kind)
+    body = {"responses": responses_of(content.evaluation(kind))}
+    reply = store.call(store.block(usage), "submit", body)
+    assert reply.status == 200, reply.body
+    return usage, reply
+
+
 @pytest.mark.parametrize("kind", ["positioning", "hot", "cold"])
 def test_each_evaluation_renders_every_section_and_question(store, kind):
     evaluation = content.evaluation(kind)
@@ -32,10 +42,7 @@ def test_each_evaluation_renders_every_section_and_question(store, kind):
 
 
 def test_blank_knowledge_items_earn_nothing_and_the_summary_shows_each_objective(store):
-    evaluation = content.evaluation("positioning")
-    usage = evaluation_block(store, "positioning")
-    reply = store.call(store.block(usage), "submit", {"responses": self_assessment(evaluation)})
-    assert reply.status == 200, reply.body
+    _, reply = submitted(store, "positioning", self_assessment)
     objectives = {o["id"]: o for o in reply.body["objectives"]}
     assert set(objectives) == set(content.course().objective_ids)
     assert all(o["percent"] == 0 and o["level"] == "not_acquired" for o in objectives.values())
@@ -47,11 +54,9 @@ def test_blank_knowledge_items_earn_nothing_and_the_summary_shows_each_objective
 
 
 def test_the_positioning_test_never_shows_corrections(store):
-    evaluation = content.evaluation("positioning")
-    usage = evaluation_block(store, "positioning")
-    responses = {q.id: right_answer(q) for q in evaluation.questions}
-    reply = store.call(store.block(usage), "submit", {"responses": responses})
-    assert reply.status == 200
+    usage, reply = submitted(
+        store, "positioning", lambda e: {q.id: right_answer(q) for q in e.questions}
+    )
     html = store.view(store.block(usage)).content
     assert "Les corrections ne sont pas affichées" in html
     assert "Explication" not in html and "Bonne réponse" not in html
@@ -60,11 +65,9 @@ def test_the_positioning_test_never_shows_corrections(store):
 
 
 def test_the_hot_evaluation_shows_results_and_explanations(store):
-    evaluation = content.evaluation("hot")
-    usage = evaluation_block(store, "hot")
-    responses = {q.id: right_answer(q) for q in evaluation.knowledge_questions}
-    reply = store.call(store.block(usage), "submit", {"responses": responses})
-    assert reply.status == 200
+    _, reply = submitted(
+        store, "hot", lambda e: {q.id: right_answer(q) for q in e.knowledge_questions}
+    )
     assert "Bonne réponse" in reply.body["html"] and "Explication" in reply.body["html"]
     assert all(o["level"] == "acquired" for o in reply.body["objectives"])
 

@@ -18,6 +18,15 @@ def answers(quiz, answer):
     return {q.id: answer(q) for q in quiz.questions if answer(q) is not None}
 
 
+def answered_right(store, quiz_id):
+    """Submit the right answers to a new block of that quiz; return the quiz and the block as
+    stored afterwards."""
+    quiz = content.module_quiz(quiz_id)
+    usage, block = quiz_block(store, quiz_id)
+    assert store.call(block, "submit", {"responses": answers(quiz, right_answer)}).status == 200
+    return quiz, store.block(usage)
+
+
 @pytest.mark.parametrize("quiz_id", [q.id for q in content.module_quizzes()])
 def test_every_module_quiz_renders_each_question_without_its_answer(store, quiz_id):
     quiz = content.module_quiz(quiz_id)
@@ -157,20 +166,14 @@ def test_each_learner_has_their_own_answers_attempts_and_score(store):
 
 
 def test_rescoring_grades_the_stored_responses_again(store):
-    quiz = content.module_quiz("m6-quiz")
-    usage, block = quiz_block(store, "m6-quiz")
-    store.call(block, "submit", {"responses": answers(quiz, right_answer)})
-    block = store.block(usage)
+    quiz, block = answered_right(store, "m6-quiz")
     assert block.calculate_score() == block.get_score()
     block.rescore(only_if_higher=False)
     assert store.events_of("grade")[-1].data["only_if_higher"] is False
 
 
 def test_rescoring_reads_a_matching_answer_stored_with_the_old_ids(store):
-    quiz = content.module_quiz("m2-quiz")
-    usage, block = quiz_block(store, "m2-quiz")
-    store.call(block, "submit", {"responses": answers(quiz, right_answer)})
-    block = store.block(usage)
+    quiz, block = answered_right(store, "m2-quiz")
     matching = next(q for q in quiz.questions if q.type == "matching")
     # As stored before the right items had ids of their own: {pair id: pair id}.
     block.responses = {**block.responses, matching.id: {p.id: p.id for p in matching.pairs}}
@@ -181,10 +184,7 @@ def test_rescoring_reads_a_matching_answer_stored_with_the_old_ids(store):
 
 
 def test_rescoring_reads_an_ordering_answer_stored_with_the_author_ids(store):
-    quiz = content.module_quiz("m2-quiz")
-    usage, block = quiz_block(store, "m2-quiz")
-    store.call(block, "submit", {"responses": answers(quiz, right_answer)})
-    block = store.block(usage)
+    quiz, block = answered_right(store, "m2-quiz")
     ordering = next(q for q in quiz.questions if q.type == "ordering")
     # As stored before the items had public ids: the author ids, in the right order.
     block.responses = {**block.responses, ordering.id: [item.id for item in ordering.items]}

@@ -6,9 +6,9 @@ from datetime import datetime
 from ...evaluations import response_rate
 from ...modules import Course
 from ...services import cold, evaluations, roleplay
+from ...services.satisfaction import Satisfaction, satisfaction_summary
 from ...storage import TrainingSession
 from .report import Report, chart_data, session_report
-from .satisfaction import Satisfaction, satisfaction_summary
 
 
 @dataclass

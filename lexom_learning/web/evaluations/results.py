@@ -6,8 +6,7 @@ from typing import Any
 from ...attainment import level_for
 from ...extensions import db
 from ...modules import Course, Evaluation
-from ...quizzes import stored_response
-from ...quizzes.review import explanation_for, feedback_for
+from ...quizzes.review import AnswerReview, reviewed
 from ...services import evaluations, figures
 from ...storage import Answer, EvaluationSubmission, Participant
 
@@ -16,17 +15,11 @@ REVEAL = {"positioning": False, "hot": True, "cold": True}
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(AnswerReview):
     """One answered question as its author sees it after submitting."""
 
     question: Any
     section: str
-    response: Any
-    earned: float
-    possible: float
-    correct: bool | None
-    feedback: tuple[str, ...]
-    explanation: str
 
 
 def outcomes(course: Course, kind: str, answers: list[Answer], reveal: bool) -> list[Outcome]:
@@ -41,22 +34,9 @@ def outcomes(course: Course, kind: str, answers: list[Answer], reveal: bool) -> 
             answer = by_id.get(question.id)
             if answer is None:
                 continue
-            response = stored_response(question, answer.response)  # the ids learners see
             same_content = answer.content_version == course.version
-            feedback = feedback_for(question, response, same_content=same_content, revealed=reveal)
-            explanation = explanation_for(question, revealed=reveal)
-            shown.append(
-                Outcome(
-                    question,
-                    section.title,
-                    response,
-                    answer.earned,
-                    answer.possible,
-                    answer.correct,
-                    feedback,
-                    explanation,
-                )
-            )
+            review = reviewed(question, answer, same_content=same_content, revealed=reveal)
+            shown.append(Outcome(question=question, section=section.title, **review))
     return shown
 
 

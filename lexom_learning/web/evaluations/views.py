@@ -16,6 +16,7 @@ from flask_login import current_user
 
 from ...services import cold, cold_window, evaluations, outbox, session_state
 from ...services.errors import Conflict, Invalid, ServiceError
+from ...services.satisfaction import satisfaction_summary
 from ...storage import ColdInvitation, OutboxMessage, Participant
 from ..content import course_or_404
 from ..labels import KIND_LABELS
@@ -26,7 +27,6 @@ from ..security import can_manage_session, participant_required, staff_required
 from ..session_access import owned_row, session_view
 from . import forms
 from .results import participant_results
-from .satisfaction import satisfaction_summary
 
 bp = Blueprint("evaluations", __name__)
 

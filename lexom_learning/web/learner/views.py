@@ -152,9 +152,17 @@ def mark_done(unit_id: str):
     return redirect(url_for(".module", module_id=module.id), 303)
 
 
+def render_quiz_page(template: str, course: Course, quiz: Quiz, **context):
+    """Render a page of a quiz with its course, module and module number around it."""
+    module = module_or_404(course, quiz.module)
+    number = module_number(course, module)
+    return render_template(
+        template, course=course, module=module, number=number, quiz=quiz, **context
+    )
+
+
 def render_quiz(course, quiz, *, submitted=None, errors=None, general=None, status=200):
     """Render the quiz form; only what ``public_view`` gives reaches the page."""
-    module = module_or_404(course, quiz.module)
     previous = learning.attempts(current_user, quiz.id)
     questions = []
     for number, question in enumerate(quiz.questions, 1):
@@ -167,12 +175,10 @@ def render_quiz(course, quiz, *, submitted=None, errors=None, general=None, stat
             first_input=first_input_id(shown),
         )
         questions.append(shown)
-    return render_template(
+    return render_quiz_page(
         "learner/quiz.html",
-        course=course,
-        module=module,
-        number=module_number(course, module),
-        quiz=quiz,
+        course,
+        quiz,
         questions=questions,
         previous=previous,
         attempt_number=len(previous) + 1,
@@ -186,13 +192,10 @@ def render_quiz(course, quiz, *, submitted=None, errors=None, general=None, stat
 
 def render_closed(course, quiz, message: str):
     """Refuse a new attempt: the attempts are used up or the session is closed (409)."""
-    module = module_or_404(course, quiz.module)
-    return render_template(
+    return render_quiz_page(
         "learner/quiz_closed.html",
-        course=course,
-        module=module,
-        number=module_number(course, module),
-        quiz=quiz,
+        course,
+        quiz,
         message=message,
         attempts=learning.attempts(current_user, quiz.id),
     ), 409
@@ -277,13 +280,10 @@ def attempt(quiz_id: str, number: int):
         review = learning.review_attempt(current_user, course, quiz_id, number)
     except NotFound:
         abort(404)
-    module = module_or_404(course, review.quiz.module)
-    return render_template(
+    return render_quiz_page(
         "learner/attempt.html",
-        course=course,
-        module=module,
-        number=module_number(course, module),
-        quiz=review.quiz,
+        course,
+        review.quiz,
         review=review,
         remaining=learning.remaining_attempts(current_user, review.quiz),
     )
