@@ -9,8 +9,8 @@ instead; ``LEXOM_TEST_SQLITE_ONLY=1`` is the explicit way to run on SQLite alone
 import os
 import re
 import shutil
+import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -296,13 +296,29 @@ def csrf_token_from(html: str) -> str:
     return match.group(1)
 
 
-def at_once(work, times: int = 2) -> tuple[list, list[BaseException]]:
+def at_once(work, times: int = 2, timeout: float = 60) -> tuple[list, list[BaseException]]:
     """Run ``work`` in ``times`` threads started together; return its results and the
-    exceptions it raised (a race test asserts there are none, in its own thread)."""
-    with ThreadPoolExecutor(max_workers=times) as pool:
-        futures = [pool.submit(work) for _ in range(times)]
-    failures = [f.exception() for f in futures if f.exception() is not None]
-    return [f.result() for f in futures if f.exception() is None], failures
+    exceptions it raised (a race test asserts there are none, in its own thread).
+
+    A thread still running after ``timeout`` seconds fails the test instead of hanging the run.
+    """
+    results: list = []
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(work())
+        except BaseException as error:  # noqa: BLE001 - handed back to the test
+            failures.append(error)
+
+    threads = [threading.Thread(target=run, daemon=True) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+    hung = sum(thread.is_alive() for thread in threads)
+    assert not hung, f"{hung} of {times} racing threads still running after {timeout} s"
+    return results, failures
 
 
 NEW_SESSION = {
