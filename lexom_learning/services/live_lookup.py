@@ -8,13 +8,13 @@ import hmac
 import re
 from dataclasses import dataclass
 
-from flask import current_app
 from sqlalchemy import bindparam, func, select
 
 from ..extensions import db
 from ..live import LiveState, Status
 from ..storage import AccessLink, LiveAnswer, LiveRun, Participant, TrainingSession
 from . import links
+from .context import current
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ def phone_lookup(token: str, run_id: int) -> PhoneView | None:
     signatures are refused. The run is None when it does not exist or belongs to another
     session.
     """
-    return phone_lookup_on(db.session, token, run_id, current_app.config["SECRET_KEY"])
+    return phone_lookup_on(db.session, token, run_id, current().settings.secret_key)
 
 
 def phone_lookup_on(executor, token: str, run_id: int, secret_key: str) -> PhoneView | None:
