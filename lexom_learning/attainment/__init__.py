@@ -1,4 +1,7 @@
-"""Per-objective attainment from evidence records (pure; DESIGN.md section 4)."""
+"""Per-objective attainment from evidence records.
+
+Pure; docs/architecture.md, « Evidence pipeline », says where the evidence comes from.
+"""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass

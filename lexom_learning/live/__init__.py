@@ -1,5 +1,5 @@
 """Trainer-paced live quizzes: the state machine, question cards and tallies. Pure: no web or
-storage imports (DESIGN.md section 5)."""
+storage imports (docs/architecture.md, « The live request path »)."""
 
 from .cards import card, chosen_options, describe, feedback, room_seed, solution, solution_text
 from .machine import (

@@ -1,4 +1,7 @@
-"""The course as normalised JSON (the ``lexom content export`` contract, DESIGN.md section 8)."""
+"""The course as normalised JSON: the ``lexom content export`` contract.
+
+See docs/architecture.md, « Contracts ».
+"""
 
 from typing import Any
 

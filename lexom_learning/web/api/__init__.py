@@ -1,4 +1,7 @@
-"""The JSON API under /api/v1 (DESIGN.md section 8), described by /api/v1/openapi.json."""
+"""The JSON API under /api/v1, described by /api/v1/openapi.json.
+
+See docs/architecture.md, « Contracts ».
+"""
 
 from flask import Blueprint
 

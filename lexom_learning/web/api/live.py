@@ -1,6 +1,6 @@
 """Live quizzes over the API: the trainer starts and moves a run, phones poll it (ETag) and answer.
 
-Routes (DESIGN.md section 8): POST /sessions/{sid}/live-quizzes, POST
+Routes: POST /sessions/{sid}/live-quizzes, POST
 /live-quizzes/{lid}/next|close|finish, GET /live-quizzes/{lid}, PUT
 /live-quizzes/{lid}/answers/{question_id}, GET /live-quizzes/{lid}/results.
 """

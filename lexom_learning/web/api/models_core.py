@@ -330,7 +330,7 @@ class AttemptCreate(Closed):
     responses: dict[str, Any] = Field(
         max_length=200,
         description="{question id: response}; the response's shape depends on the question "
-        "type (DESIGN.md section 8).",
+        "type (the « learner response » column of docs/content-format.md).",
     )
 
 
