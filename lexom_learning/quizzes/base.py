@@ -102,6 +102,7 @@ class QuestionType(Protocol):
     shuffled: bool  # its options are shown in each owner's order (quizzes.shuffle)
     joiner: str  # between the lines of a response described on one line
     ordered: bool  # its described lines are a sequence
+    own_words: bool  # its responses are the learner's own text (erased with their data)
 
     def validate_response(self, spec: Any, response: Any) -> Any:
         """Return the normalised response or raise ResponseError with a learner-facing message."""
@@ -160,6 +161,7 @@ class QuestionKind:
     shuffled: ClassVar[bool] = False
     joiner: ClassVar[str] = " ; "  # between the lines of a response described on one line
     ordered: ClassVar[bool] = False  # its described lines are a sequence (a numbered list)
+    own_words: ClassVar[bool] = False  # responses in the learner's own words: personal data
 
     def public(self, spec: Any) -> dict[str, Any]:
         """Return the fields every type shows."""

@@ -24,6 +24,7 @@ class FreeText(QuestionKind):
     spec_model = FreeTextSpec
     widget: ClassVar[str] = "free_text"
     summary: ClassVar[str | None] = "comments"
+    own_words: ClassVar[bool] = True
 
     def validate_response(self, spec: FreeTextSpec, response: Any) -> str:
         """Return the text, stripped."""

@@ -31,6 +31,7 @@ class ShortText(QuestionKind):
     name = "short_text"
     spec_model = ShortTextSpec
     widget = "short_text"
+    own_words = True
 
     def validate_response(self, spec: ShortTextSpec, response: Any) -> str:
         """Return the typed text."""

@@ -209,8 +209,10 @@ def test_the_quiz_xblock_draws_and_grades_the_toy_question(monkeypatch, course, 
     assert reply.body["earned"] == reply.body["possible"] == 1
 
 
-SWITCH = re.compile(r"spec\.type ==|\.type == |\.type in \(")
-TOKEN_TYPES = re.compile(r"\b(token|child)\.type == ")  # markdown-it tokens, not questions
+# A question's type compared with a type name, or looked up in a set of names (``a.type ==
+# b.type``, two questions of the same type, is no switch).
+SWITCH = re.compile(r"\.type\s*(===?|!==?)\s*[\"']|\.type\s+(not\s+)?in\b")
+TOKEN_TYPES = re.compile(r"\b(token|child)\.type\s*[=!]=")  # markdown-it tokens, not questions
 
 
 def test_no_adapter_switches_on_a_question_type():

@@ -16,6 +16,7 @@ from sqlalchemy import JSON, delete, func, select, update
 
 from ...extensions import db
 from ...modules import Course
+from ...quizzes import type_of
 from ...storage import (
     Attestation,
     Erasure,
@@ -32,7 +33,6 @@ from . import retention
 from .registry import POLICIES, Action, Policy
 from .rows import Redactor, owned, scrub, table
 
-FREE_TEXT_TYPES = frozenset({"free_text", "short_text"})
 OPTIONS = {ERASURE_OPTION: True}
 MAX_REASON = 500
 
@@ -266,7 +266,7 @@ def _free_text(course: Course | None, question_id: str, response: Any) -> bool:
     question = course.question(question_id) if course is not None else None
     if question is None:
         return isinstance(response, str)
-    return question.type in FREE_TEXT_TYPES
+    return type_of(question).own_words
 
 
 def _retain_attendance_sheet(participant: Participant, keep_until: date, now: datetime) -> None:
