@@ -66,10 +66,11 @@ def prepare(folder: Path, url: str | None, sessions_count: int, phones: int) -> 
     with app.app_context():
         trainer = accounts.create_user("formateur@chaos.lexom.fr", "trainer", "Chaos-tournesol-47")
         course = app.extensions["lexom_courses"].default()
-        today = date.today()
+        # Two days already held: a close is refused before the last half-day has ended (issue 13)
+        held = date.today() - timedelta(days=2)
         for s in range(sessions_count):
             training = sessions.create_session(
-                trainer, course, f"Chaos {s}", today, today + timedelta(days=1), HOST
+                trainer, course, f"Chaos {s}", held, held + timedelta(days=1), HOST
             )
             for n in range(phones):
                 sessions.add_participant(training, f"Tél {n:03d}", f"t{s}-{n:03d}@chaos.lexom.fr")
@@ -154,7 +155,8 @@ def start_server(setup: dict, port: int, log: Path) -> subprocess.Popen:
     with log.open("ab") as out:
         process = subprocess.Popen(
             [LEXOM, "serve", "--host", HOST, "--port", str(port), "--workers", "2"],
-            env=setup["env"],
+            # `lexom serve` refuses to start without its public address (issue 13)
+            env={**setup["env"], "LEXOM_BASE_URL": f"http://{HOST}:{port}"},
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
