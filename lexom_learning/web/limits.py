@@ -44,7 +44,9 @@ def client_address() -> str:
 def _account() -> str:
     """Return a digest of the e-mail a sign-in names (form or JSON), normalised."""
     email = request.form.get("email") if request.form else None
-    if email is None and request.is_json and (request.content_length or 0) <= 64 * 1024:
+    from .api.body import too_large  # here: the API's views import this module
+
+    if email is None and request.is_json and not too_large(request):
         try:
             body = json.loads(request.get_data(cache=True))
         except (ValueError, RecursionError):  # the view answers 400 or 422

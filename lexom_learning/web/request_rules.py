@@ -53,7 +53,7 @@ def read_json_body(model: type["BaseModel"]) -> dict[str, Any]:
     """
     from .api import body  # here: the API package imports this module's token rule
 
-    if (request.content_length or 0) > body.MAX_BODY:
+    if body.too_large(request):
         abort(413)
     return body.read_body(request.get_data(cache=True), request.mimetype, model)
 

@@ -28,6 +28,12 @@ class BodyInvalid(Invalid):
     """The body is refused; ``field`` is the dotted path of the first problem."""
 
 
+def too_large(request) -> bool:
+    """Say whether a request's body is over ``MAX_BODY``: its declared length first (a body
+    declared too large is never read), else the bytes it carries."""
+    return (request.content_length or 0) > MAX_BODY or len(request.get_data(cache=True)) > MAX_BODY
+
+
 def raw_checks(raw: bytes, mimetype: str, optional: bool = False) -> Any:
     """Return the parsed body after the checks every JSON body passes (None for no body).
 

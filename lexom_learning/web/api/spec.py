@@ -24,7 +24,7 @@ from spectree.plugins.werkzeug_utils import flask_response_unpack
 from werkzeug.exceptions import HTTPException
 
 from ...services.errors import ServiceError
-from .body import MAX_BODY, BodyInvalid, raw_checks
+from .body import BodyInvalid, raw_checks, too_large
 from .messages import invalid_from
 
 ERRORS = {
@@ -220,7 +220,7 @@ def _too_large(request) -> bool:
     """Say whether a request's body is over ``MAX_BODY`` (a declared length: never read)."""
     if request.method in ("GET", "DELETE"):
         return False
-    return (request.content_length or 0) > MAX_BODY or len(request.get_data()) > MAX_BODY
+    return too_large(request)
 
 
 def validated_body() -> Any:
